@@ -1,0 +1,4 @@
+import type { AnyRule } from './rule.js';
+
+/** Rules of the security group; each rule is one file under rules/<service>/. */
+export const securityRules: readonly AnyRule[] = [];

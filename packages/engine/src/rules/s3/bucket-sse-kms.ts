@@ -1,0 +1,34 @@
+import { isUnknown } from '../../model/values.js';
+import { cannotVerify, defineRule, fail, pass } from '../rule.js';
+
+export const s3BucketSseKms = defineRule({
+  id: 's3-bucket-sse-kms',
+  title: 'S3 bucket default encryption uses SSE-KMS',
+  severity: 'high',
+  rationale:
+    'SSE-S3 keys are owned by AWS and cannot be audited, restricted or destroyed by you; SSE-KMS puts every read ' +
+    'of ePHI behind a key policy and a CloudTrail record of key use.',
+  remediation: {
+    cloudformation:
+      'Set BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault to ' +
+      '{ SSEAlgorithm: aws:kms, KMSMasterKeyID: !Ref PhiKey } and BucketKeyEnabled: true.',
+    terraform:
+      'Add aws_s3_bucket_server_side_encryption_configuration with rule.apply_server_side_encryption_by_default ' +
+      '{ sse_algorithm = "aws:kms", kms_master_key_id = aws_kms_key.phi.arn } and bucket_key_enabled = true.',
+    console: 'S3 → bucket → Properties → Default encryption → Edit → SSE-KMS, choose a customer managed key.',
+  },
+  controls: ['encryption-at-rest', 'key-management'],
+  kinds: ['Bucket'],
+  equivalents: {
+    cdkNag: ['HIPAA.Security-S3DefaultEncryptionKMS'],
+    awsConfig: ['s3-default-encryption-kms', 's3-bucket-server-side-encryption-enabled'],
+  },
+  check(bucket) {
+    const algorithm = bucket.facts.sseAlgorithm;
+    if (isUnknown(algorithm)) return cannotVerify(`default encryption algorithm is ${algorithm.$unknown}`);
+    if (algorithm === 'aws:kms' || algorithm === 'aws:kms:dsse') return pass;
+    return fail(
+      `default encryption is ${algorithm === 'AES256' ? 'SSE-S3 (AES256)' : algorithm}, not SSE-KMS`,
+    );
+  },
+});
