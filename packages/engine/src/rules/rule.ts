@@ -55,7 +55,8 @@ export interface Rule<K extends ModelledKind = ModelledKind> {
   };
   /** Catalog control ids; framework citations are reached only through the catalog. */
   readonly controls: readonly string[];
-  readonly kinds: readonly K[];
+  /** Kinds the rule judges; `'*'` judges every resource, modelled or not (the BAA gate). */
+  readonly kinds: readonly (K | '*')[];
   /** Equivalent checks of other tools, for the coverage table and comparison. */
   readonly equivalents?: {
     readonly cdkNag?: readonly string[];

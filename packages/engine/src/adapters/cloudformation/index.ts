@@ -1,0 +1,3 @@
+export type { AdapterOutput, CloudFormationOptions } from './load.js';
+export { isCdkOut, loadCdkOut, loadCloudFormationFile, loadCloudFormationTemplate } from './load.js';
+export { parseTemplate } from './parse.js';

@@ -1,0 +1,375 @@
+import { isRef, isUnknown, type ResourceRef, type Unknown, unknown } from '../../model/values.js';
+
+/** Marker for `AWS::NoValue`: the property is removed, as CloudFormation does. */
+const NO_VALUE = Symbol('AWS::NoValue');
+
+export interface ResolverInput {
+  readonly templateKey: string;
+  readonly body: Record<string, unknown>;
+  /** Values supplied for parameters (`--param`, config, or a parent stack's Parameters). */
+  readonly parameterValues: Readonly<Record<string, unknown>>;
+  /** Known pseudo parameter values (`AWS::Region`, `AWS::AccountId`, …). */
+  readonly pseudo: Readonly<Record<string, string>>;
+  readonly stackName: string;
+  /** Reports a template problem (an undeclared `Ref`, a bad `Fn::Select`), with the resource it occurred in. */
+  readonly report: (message: string, logicalId?: string) => void;
+}
+
+/**
+ * Evaluates CloudFormation intrinsic functions over one template. What depends on deploy-time state
+ * (`Fn::ImportValue`, `Fn::GetAZs`, an attribute of a resource, a parameter without a value) becomes an
+ * explicit `Unknown`; a reference to another resource of the template becomes a `ResourceRef`.
+ */
+export class TemplateResolver {
+  private readonly parameters = new Map<string, unknown>();
+  private readonly conditionCache = new Map<string, boolean | Unknown>();
+  private readonly conditionsInProgress = new Set<string>();
+  private readonly resources: Record<string, unknown>;
+  private readonly mappings: Record<string, unknown>;
+  private readonly conditions: Record<string, unknown>;
+  private currentResource: string | undefined;
+
+  constructor(private readonly input: ResolverInput) {
+    const body = input.body;
+    this.resources = (body.Resources ?? {}) as Record<string, unknown>;
+    this.mappings = asRecord(body.Mappings);
+    this.conditions = asRecord(body.Conditions);
+    for (const [name, declaration] of Object.entries(asRecord(body.Parameters))) {
+      this.parameters.set(name, this.parameterValue(name, asRecord(declaration)));
+    }
+  }
+
+  modelId(logicalId: string): string {
+    return `${this.input.templateKey}#${logicalId}`;
+  }
+
+  private parameterValue(name: string, declaration: Record<string, unknown>): unknown {
+    const type = typeof declaration.Type === 'string' ? declaration.Type : 'String';
+    const supplied = this.input.parameterValues[name];
+    const raw = supplied !== undefined ? supplied : declaration.Default;
+    if (raw === undefined) return unknown(`parameter ${name} has no value (pass --param ${name}=…)`);
+    if (isUnknown(raw) || isRef(raw)) return raw;
+    // SSM-backed parameters are read at deploy time; the default is a parameter name, not the value.
+    if (type.startsWith('AWS::SSM::Parameter::Value'))
+      return unknown(`parameter ${name} is read from SSM at deploy time`);
+    if ((type === 'CommaDelimitedList' || type.startsWith('List<')) && typeof raw === 'string') {
+      return raw.split(',').map((item) => item.trim());
+    }
+    return raw;
+  }
+
+  /** Whether a resource with `Condition: name` is created: true, false, or unknown. */
+  condition(name: string): boolean | Unknown {
+    const cached = this.conditionCache.get(name);
+    if (cached !== undefined) return cached;
+    if (!(name in this.conditions)) {
+      this.input.report(`condition "${name}" is not declared under Conditions`, this.currentResource);
+      return unknown(`condition ${name} is not declared`);
+    }
+    if (this.conditionsInProgress.has(name)) {
+      this.input.report(`condition "${name}" refers to itself`);
+      return unknown(`condition ${name} is circular`);
+    }
+    this.conditionsInProgress.add(name);
+    const value = this.evaluateCondition(this.conditions[name]);
+    this.conditionsInProgress.delete(name);
+    this.conditionCache.set(name, value);
+    return value;
+  }
+
+  private evaluateCondition(expression: unknown): boolean | Unknown {
+    if (typeof expression === 'boolean') return expression;
+    if (expression === 'true' || expression === 'false') return expression === 'true';
+    const single = singleKey(expression);
+    if (!single) return unknown('condition is not a condition function');
+    const [fn, args] = single;
+    switch (fn) {
+      case 'Condition':
+        return typeof args === 'string' ? this.condition(args) : unknown('Condition takes a name');
+      case 'Fn::Equals': {
+        if (!Array.isArray(args) || args.length !== 2) return unknown('Fn::Equals takes two values');
+        const a = this.resolve(args[0]);
+        const b = this.resolve(args[1]);
+        if (isUnknown(a)) return a;
+        if (isUnknown(b)) return b;
+        if (isRef(a) || isRef(b)) return unknown('Fn::Equals compares a resource attribute');
+        return String(a) === String(b) || JSON.stringify(a) === JSON.stringify(b);
+      }
+      case 'Fn::Not': {
+        const inner = Array.isArray(args) ? this.evaluateCondition(args[0]) : unknown('Fn::Not takes a list');
+        return isUnknown(inner) ? inner : !inner;
+      }
+      case 'Fn::And':
+      case 'Fn::Or': {
+        if (!Array.isArray(args)) return unknown(`${fn} takes a list`);
+        const values = args.map((arg) => this.evaluateCondition(arg));
+        const decisive = fn === 'Fn::And' ? false : true;
+        if (values.includes(decisive)) return decisive;
+        const firstUnknown = values.find(isUnknown);
+        return firstUnknown ?? !decisive;
+      }
+      default:
+        return unknown(`${fn} is not a condition function`);
+    }
+  }
+
+  /** Resolves the Properties (or any fragment) of a resource. */
+  resolveFor(logicalId: string, value: unknown): unknown {
+    this.currentResource = logicalId;
+    const resolved = this.resolve(value);
+    this.currentResource = undefined;
+    return resolved === NO_VALUE ? undefined : resolved;
+  }
+
+  resolve(value: unknown): unknown {
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      for (const item of value) {
+        const resolved = this.resolve(item);
+        if (resolved !== NO_VALUE) out.push(resolved);
+      }
+      return out;
+    }
+    if (value === null || typeof value !== 'object') return value;
+    if (isUnknown(value) || isRef(value)) return value;
+    const single = singleKey(value);
+    if (single && (single[0] === 'Ref' || single[0].startsWith('Fn::')))
+      return this.intrinsic(single[0], single[1]);
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      const resolved = this.resolve(item);
+      if (resolved !== NO_VALUE) out[key] = resolved;
+    }
+    return out;
+  }
+
+  private ref(name: string): unknown {
+    if (this.parameters.has(name)) return this.parameters.get(name);
+    if (name in this.resources) return { $ref: this.modelId(name) } satisfies ResourceRef;
+    if (name === 'AWS::NoValue') return NO_VALUE;
+    if (name.startsWith('AWS::')) {
+      const known = this.input.pseudo[name];
+      if (known !== undefined) return known;
+      if (name === 'AWS::StackName') return this.input.stackName;
+      if (name === 'AWS::Partition') return 'aws';
+      if (name === 'AWS::URLSuffix') return 'amazonaws.com';
+      return unknown(`${name} is known at deploy time`);
+    }
+    this.input.report(`Ref to "${name}", which is neither a parameter nor a resource`, this.currentResource);
+    return unknown(`Ref to undeclared ${name}`);
+  }
+
+  private intrinsic(fn: string, args: unknown): unknown {
+    switch (fn) {
+      case 'Ref':
+        return typeof args === 'string' ? this.ref(args) : this.bad(fn, 'takes a name');
+      case 'Fn::GetAtt': {
+        const parts =
+          typeof args === 'string'
+            ? splitOnce(args, '.')
+            : Array.isArray(args)
+              ? args.map((a) => this.resolve(a))
+              : [];
+        const [target, attribute] = parts;
+        if (typeof target !== 'string' || typeof attribute !== 'string')
+          return this.bad(fn, 'takes [LogicalId, Attribute]');
+        if (!(target in this.resources)) {
+          this.input.report(
+            `Fn::GetAtt refers to "${target}", which is not a resource`,
+            this.currentResource,
+          );
+          return unknown(`GetAtt of undeclared ${target}`);
+        }
+        return { $ref: this.modelId(target), attribute } satisfies ResourceRef;
+      }
+      case 'Fn::Sub':
+        return this.sub(args);
+      case 'Fn::Join': {
+        if (!Array.isArray(args) || args.length !== 2) return this.bad(fn, 'takes [delimiter, [values]]');
+        const delimiter = this.resolve(args[0]);
+        const values = this.resolve(args[1]);
+        if (isUnknown(values)) return values;
+        if (typeof delimiter !== 'string' || !Array.isArray(values))
+          return this.bad(fn, 'takes [delimiter, [values]]');
+        return joinStrings(values, delimiter, 'Fn::Join');
+      }
+      case 'Fn::Select': {
+        if (!Array.isArray(args) || args.length !== 2) return this.bad(fn, 'takes [index, list]');
+        const index = this.resolve(args[0]);
+        const values = this.resolve(args[1]);
+        if (isUnknown(index)) return index;
+        if (isUnknown(values)) return values;
+        if (!Array.isArray(values)) return this.bad(fn, 'takes a list');
+        const position = Number(index);
+        if (!Number.isInteger(position) || position < 0 || position >= values.length) {
+          if (values.length === 0) return unknown('Fn::Select from an empty list');
+          return this.bad(fn, `index ${String(index)} is out of range (list has ${values.length})`);
+        }
+        return values[position];
+      }
+      case 'Fn::Split': {
+        if (!Array.isArray(args) || args.length !== 2) return this.bad(fn, 'takes [delimiter, string]');
+        const delimiter = this.resolve(args[0]);
+        const source = this.resolve(args[1]);
+        if (isUnknown(source)) return source;
+        if (typeof delimiter !== 'string' || typeof source !== 'string') {
+          return unknown('Fn::Split of a value known at deploy time', refsIn(source));
+        }
+        return source.split(delimiter);
+      }
+      case 'Fn::FindInMap': {
+        if (!Array.isArray(args) || args.length < 3)
+          return this.bad(fn, 'takes [MapName, TopLevelKey, SecondLevelKey]');
+        const [mapName, top, second] = args.slice(0, 3).map((a) => this.resolve(a));
+        const fallback = args[3] !== undefined ? asRecord(args[3]).DefaultValue : undefined;
+        for (const key of [mapName, top, second]) if (isUnknown(key)) return key;
+        const map = asRecord(this.mappings[String(mapName)]);
+        const value = asRecord(map[String(top)])[String(second)];
+        if (value === undefined) {
+          if (fallback !== undefined) return this.resolve(fallback);
+          this.input.report(
+            `Fn::FindInMap: mapping ${String(mapName)} has no ${String(top)}.${String(second)}`,
+            this.currentResource,
+          );
+          return unknown(`mapping ${String(mapName)}.${String(top)}.${String(second)} not found`);
+        }
+        return this.resolve(value);
+      }
+      case 'Fn::If': {
+        if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== 'string') {
+          return this.bad(fn, 'takes [ConditionName, valueIfTrue, valueIfFalse]');
+        }
+        const decision = this.condition(args[0]);
+        if (isUnknown(decision)) {
+          return unknown(`depends on condition ${args[0]} (${decision.$unknown})`, [
+            ...refsIn(this.resolve(args[1])),
+            ...refsIn(this.resolve(args[2])),
+          ]);
+        }
+        return this.resolve(decision ? args[1] : args[2]);
+      }
+      case 'Fn::GetAZs':
+        return unknown('availability zones are known at deploy time');
+      case 'Fn::ImportValue':
+        return unknown('imported from another stack (Fn::ImportValue)');
+      case 'Fn::Base64': {
+        const inner = this.resolve(args);
+        return typeof inner === 'string'
+          ? Buffer.from(inner, 'utf8').toString('base64')
+          : unknown('Fn::Base64 of a value known at deploy time', refsIn(inner));
+      }
+      case 'Fn::Cidr':
+        return unknown('Fn::Cidr is computed at deploy time');
+      case 'Fn::ToJsonString': {
+        const inner = this.resolve(args);
+        return refsIn(inner).length > 0 || containsUnknown(inner)
+          ? unknown('Fn::ToJsonString of values known at deploy time', refsIn(inner))
+          : JSON.stringify(inner);
+      }
+      case 'Fn::Length': {
+        const inner = this.resolve(args);
+        return Array.isArray(inner) ? inner.length : unknown('Fn::Length of a value known at deploy time');
+      }
+      case 'Fn::Equals':
+      case 'Fn::And':
+      case 'Fn::Or':
+      case 'Fn::Not':
+        return this.evaluateCondition({ [fn]: args });
+      case 'Fn::Transform':
+        return unknown('Fn::Transform (macro) output is known at deploy time');
+      default:
+        return this.bad(fn, 'is not a known intrinsic function');
+    }
+  }
+
+  private sub(args: unknown): unknown {
+    let template: unknown;
+    let variables: Record<string, unknown> = {};
+    if (typeof args === 'string') template = args;
+    else if (Array.isArray(args) && typeof args[0] === 'string') {
+      template = args[0];
+      variables = asRecord(this.resolve(args[1] ?? {}));
+    } else return this.bad('Fn::Sub', 'takes a string or [string, {variables}]');
+    const parts: unknown[] = [];
+    const text = template as string;
+    const pattern = /\$\{([^}]*)\}/g;
+    let last = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      parts.push(text.slice(last, match.index));
+      last = match.index + match[0].length;
+      const name = (match[1] ?? '').trim();
+      if (name.startsWith('!')) {
+        parts.push(`\${${name.slice(1)}}`);
+        continue;
+      }
+      if (name in variables) {
+        parts.push(variables[name]);
+        continue;
+      }
+      const dot = name.indexOf('.');
+      if (dot > 0 && !name.startsWith('AWS::')) {
+        parts.push(this.intrinsic('Fn::GetAtt', [name.slice(0, dot), name.slice(dot + 1)]));
+      } else {
+        const value = this.ref(name);
+        parts.push(value === NO_VALUE ? '' : value);
+      }
+    }
+    parts.push(text.slice(last));
+    return joinStrings(parts, '', 'Fn::Sub');
+  }
+
+  private bad(fn: string, problem: string): Unknown {
+    this.input.report(`${fn} ${problem}`, this.currentResource);
+    return unknown(`malformed ${fn}`);
+  }
+}
+
+function joinStrings(values: readonly unknown[], delimiter: string, fn: string): unknown {
+  const strings: string[] = [];
+  for (const value of values) {
+    if (typeof value === 'string') strings.push(value);
+    else if (typeof value === 'number' || typeof value === 'boolean') strings.push(String(value));
+    else
+      return unknown(
+        `${fn} includes a value known at deploy time`,
+        values.flatMap((value) => refsIn(value)),
+      );
+  }
+  return strings.join(delimiter);
+}
+
+/** Model ids referenced anywhere inside a resolved value. */
+export function refsIn(value: unknown, into: string[] = []): string[] {
+  if (value === null || typeof value !== 'object') return into;
+  if (isRef(value)) into.push(value.$ref);
+  else if (isUnknown(value)) {
+    if (value.refs) into.push(...value.refs);
+  } else if (Array.isArray(value)) for (const item of value) refsIn(item, into);
+  else for (const item of Object.values(value)) refsIn(item, into);
+  return into;
+}
+
+function containsUnknown(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (isUnknown(value)) return true;
+  return Object.values(value).some(containsUnknown);
+}
+
+function singleKey(value: unknown): [string, unknown] | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const keys = Object.keys(value);
+  if (keys.length !== 1) return undefined;
+  const key = keys[0] as string;
+  return [key, (value as Record<string, unknown>)[key]];
+}
+
+function splitOnce(text: string, separator: string): string[] {
+  const index = text.indexOf(separator);
+  return index < 0 ? [text] : [text.slice(0, index), text.slice(index + 1)];
+}
+
+export function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}

@@ -1,0 +1,75 @@
+import type { Model, Resource } from '../model/resource.js';
+import type { AnyRule, PhiBoundary, RuleContext, Verdict } from '../rules/rule.js';
+import type { Finding } from './finding.js';
+
+/** Identity of a finding across scans (file moves do not change it): rule, stack, native id. */
+export function fingerprintOf(ruleId: string, resource: Resource): string {
+  return `${ruleId}|${resource.source.stack ?? ''}|${resource.source.nativeId}`;
+}
+
+/**
+ * Runs every rule on every resource of its kinds. Pure: the same model and rules give the same findings,
+ * in model order then rule order. A rule that throws is reported as an `unknown` finding naming the fault,
+ * never a crash and never a silent pass (R-ENG-8).
+ */
+export function evaluateRules(model: Model, rules: readonly AnyRule[], boundary: PhiBoundary): Finding[] {
+  const byKind = new Map<string, AnyRule[]>();
+  const everyKind: AnyRule[] = [];
+  for (const rule of rules) {
+    for (const kind of rule.kinds) {
+      if (kind === '*') everyKind.push(rule);
+      else {
+        const list = byKind.get(kind);
+        if (list) list.push(rule);
+        else byKind.set(kind, [rule]);
+      }
+    }
+  }
+  const context: RuleContext = { model, boundary };
+  const findings: Finding[] = [];
+  for (const resource of model.resources) {
+    const applicable = byKind.get(resource.kind);
+    for (const list of [applicable, everyKind]) {
+      if (!list) continue;
+      for (const rule of list) {
+        let verdicts: Verdict | readonly Verdict[];
+        try {
+          verdicts = rule.check(resource, context);
+        } catch (error) {
+          verdicts = {
+            status: 'unknown',
+            message: `rule could not evaluate this resource (${error instanceof Error ? error.message : String(error)})`,
+          };
+        }
+        for (const verdict of Array.isArray(verdicts) ? verdicts : [verdicts as Verdict]) {
+          if (verdict.status === 'fail' || verdict.status === 'unknown') {
+            findings.push(findingOf(rule, resource, verdict.status, verdict.message));
+          }
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+function findingOf(rule: AnyRule, resource: Resource, status: 'fail' | 'unknown', message: string): Finding {
+  return {
+    ruleId: rule.id,
+    title: rule.title,
+    severity: rule.severity,
+    status,
+    message: status === 'unknown' ? `cannot verify: ${message}` : message,
+    resource: {
+      id: resource.source.nativeId,
+      modelId: resource.id,
+      type: resource.source.nativeType,
+      kind: resource.kind,
+      path: resource.source.cdkPath,
+      stack: resource.source.stack,
+    },
+    location: { file: resource.source.file, line: resource.source.line },
+    controls: rule.controls,
+    suppressed: false,
+    fingerprint: fingerprintOf(rule.id, resource),
+  };
+}
