@@ -1,2 +1,11 @@
 // Canonical kinds of the security group register their facts by declaration merging, one file per service.
-export {};
+import './cloudtrail.js';
+import './config.js';
+import './guardduty.js';
+import './iam.js';
+import './kms.js';
+import './logs.js';
+import './secretsmanager.js';
+import './securityhub.js';
+import './sns.js';
+import './sqs.js';
