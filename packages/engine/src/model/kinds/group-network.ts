@@ -1,2 +1,11 @@
 // Canonical kinds of the network group register their facts by declaration merging, one file per service.
-export {};
+import './apigateway.js';
+import './codebuild.js';
+import './ec2.js';
+import './ecs.js';
+import './elasticbeanstalk.js';
+import './elb.js';
+import './emr.js';
+import './lambda.js';
+import './vpc.js';
+import './wafv2.js';

@@ -1,4 +1,25 @@
 import type { CfnMapperTable } from '../mapper.js';
+import { apigatewayCfnMappers } from './apigateway.js';
+import { codebuildCfnMappers } from './codebuild.js';
+import { ec2CfnMappers } from './ec2.js';
+import { ecsCfnMappers } from './ecs.js';
+import { elasticbeanstalkCfnMappers } from './elasticbeanstalk.js';
+import { elbCfnMappers } from './elb.js';
+import { emrCfnMappers } from './emr.js';
+import { lambdaCfnMappers } from './lambda.js';
+import { vpcCfnMappers } from './vpc.js';
+import { wafv2CfnMappers } from './wafv2.js';
 
 /** CloudFormation mappings of the network group, one file per service beside this one. */
-export const networkCfnMappers: CfnMapperTable = {};
+export const networkCfnMappers: CfnMapperTable = {
+  ...vpcCfnMappers,
+  ...ec2CfnMappers,
+  ...elbCfnMappers,
+  ...apigatewayCfnMappers,
+  ...wafv2CfnMappers,
+  ...lambdaCfnMappers,
+  ...ecsCfnMappers,
+  ...codebuildCfnMappers,
+  ...emrCfnMappers,
+  ...elasticbeanstalkCfnMappers,
+};

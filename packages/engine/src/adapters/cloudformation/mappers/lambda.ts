@@ -1,0 +1,101 @@
+import type {
+  EnvironmentVariable,
+  FunctionFacts,
+  FunctionPermissionFacts,
+} from '../../../model/kinds/lambda.js';
+import { isRef, isUnknown, unknown, type Val } from '../../../model/values.js';
+import { at, list, num, record, refOrString, str } from '../../read.js';
+import { type CfnMapperTable, type CfnResourceView, cfnMapping, folded } from '../mapper.js';
+
+/** `{ NAME: value }` environment maps (Lambda `Environment.Variables`). */
+export function environmentFromMap(value: unknown): Val<readonly EnvironmentVariable[]> {
+  const variables = record(value);
+  if (isUnknown(variables)) return variables;
+  return Object.entries(variables).map(([name, raw]) => ({
+    name,
+    value: isRef(raw) ? raw : str(raw, ''),
+  }));
+}
+
+/** `[{ Name, Value }]` environment lists (ECS `Environment`, CodeBuild `EnvironmentVariables`). */
+export function environmentFromList(
+  value: unknown,
+  fromSecretStore: (entry: unknown) => boolean = () => false,
+): Val<readonly EnvironmentVariable[]> {
+  const items = list(value);
+  if (isUnknown(items)) return items;
+  const out: EnvironmentVariable[] = [];
+  for (const entry of items) {
+    const name = at(entry, 'Name');
+    if (typeof name !== 'string') continue;
+    const raw = at(entry, 'Value');
+    out.push({ name, value: isRef(raw) ? raw : str(raw, ''), fromSecretStore: fromSecretStore(entry) });
+  }
+  return out;
+}
+
+function permissionOf(view: CfnResourceView): FunctionPermissionFacts {
+  const p = view.properties;
+  return {
+    name: view.logicalId,
+    principal: str(p.Principal, ''),
+    sourceArn: p.SourceArn !== undefined,
+    sourceAccount: p.SourceAccount !== undefined,
+    principalOrgId: p.PrincipalOrgID !== undefined,
+    functionUrlAuthType: str(p.FunctionUrlAuthType, undefined),
+  };
+}
+
+const lambdaFunction = cfnMapping('Function', (view, context): FunctionFacts => {
+  const p = view.properties;
+  const name = str(p.FunctionName, undefined);
+  const vpcConfig = at(p, 'VpcConfig');
+  const subnets = list(at(vpcConfig, 'SubnetIds'));
+  const groups = list(at(vpcConfig, 'SecurityGroupIds'));
+  const permissions = [
+    ...context.referrers('AWS::Lambda::Permission', 'FunctionName').map(permissionOf),
+    ...context.referrers('AWS::Lambda::Url', 'TargetFunctionArn').map(
+      (url): FunctionPermissionFacts => ({
+        name: url.logicalId,
+        principal: '*',
+        sourceArn: false,
+        sourceAccount: false,
+        principalOrgId: false,
+        functionUrlAuthType: str(url.properties.AuthType, ''),
+      }),
+    ),
+  ];
+  // `/aws/lambda/<function name>`: a literal name, or `!Sub /aws/lambda/${Fn}` (unknown, referencing the function).
+  const logGroup = context.ofType('AWS::Logs::LogGroup').find((group) => {
+    const groupName = group.properties.LogGroupName;
+    if (typeof groupName === 'string') return typeof name === 'string' && groupName === `/aws/lambda/${name}`;
+    return isUnknown(groupName) && (groupName.refs ?? []).includes(view.modelId);
+  });
+  const packageType = str(p.PackageType, 'Zip');
+  return {
+    name,
+    runtime: str(p.Runtime, undefined),
+    packageType: isUnknown(packageType) ? packageType : packageType === 'Image' ? 'Image' : 'Zip',
+    role: refOrString(p.Role),
+    reservedConcurrency: num(p.ReservedConcurrentExecutions, undefined),
+    deadLetterTarget: refOrString(at(p, 'DeadLetterConfig.TargetArn')),
+    vpc: isUnknown(vpcConfig)
+      ? vpcConfig
+      : vpcConfig === undefined
+        ? undefined
+        : {
+            subnetCount: isUnknown(subnets) ? subnets : subnets.length,
+            securityGroupCount: isUnknown(groups) ? groups : groups.length,
+          },
+    environmentKey: refOrString(p.KmsKeyArn),
+    environment: environmentFromMap(at(p, 'Environment.Variables')),
+    permissions,
+    logGroup: logGroup?.modelId,
+  };
+});
+
+export const lambdaCfnMappers: CfnMapperTable = {
+  'AWS::Lambda::Function': lambdaFunction,
+  'AWS::Lambda::Permission': folded('FunctionName'),
+  'AWS::Lambda::Url': folded('TargetFunctionArn'),
+};
