@@ -1,4 +1,5 @@
+import { kmsRules } from './kms/index.js';
 import type { AnyRule } from './rule.js';
 
 /** Rules of the security group; each rule is one file under rules/<service>/. */
-export const securityRules: readonly AnyRule[] = [];
+export const securityRules: readonly AnyRule[] = [...kmsRules];

@@ -1,0 +1,151 @@
+import type { PolicyStatement } from '../../model/kinds/s3.js';
+import type { Resource } from '../../model/resource.js';
+import { isRef, isUnknown, type Unknown, type Val } from '../../model/values.js';
+
+/**
+ * One place that reads IAM statements for every rule of the security group (identity policies, key
+ * policies, queue and topic policies), so `Allow`/`NotAction`/wildcards/conditions are interpreted alike.
+ */
+
+/** IAM action glob match, case-insensitive (`kms:*`, `kms:Decr*`, `*`). */
+export function actionMatches(pattern: string, action: string): boolean {
+  const regex = new RegExp(
+    `^${pattern
+      .split('')
+      .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+      .join('')}$`,
+    'i',
+  );
+  return regex.test(action);
+}
+
+/** True when the statement is `Allow` and its `Action` (or the complement of its `NotAction`) covers `action`. */
+export function allowsAction(statement: PolicyStatement, action: string): Val<boolean> {
+  if (isUnknown(statement.effect)) return statement.effect;
+  if (statement.effect !== 'Allow') return false;
+  return coversAction(statement, action);
+}
+
+/** Whether the statement's action list (ignoring its effect) covers `action`. */
+export function coversAction(statement: PolicyStatement, action: string): Val<boolean> {
+  if (statement.notActions !== undefined) {
+    if (isUnknown(statement.notActions)) return statement.notActions;
+    const excluded = statement.notActions.some((p) => typeof p === 'string' && actionMatches(p, action));
+    if (excluded) return false;
+    const unknownItem = statement.notActions.find(isUnknown);
+    return unknownItem ?? true;
+  }
+  if (isUnknown(statement.actions)) return statement.actions;
+  if (statement.actions.some((p) => typeof p === 'string' && actionMatches(p, action))) return true;
+  return statement.actions.find(isUnknown) ?? false;
+}
+
+/** `*` or a service wildcard ARN (`arn:aws:*:*:*`) covering every resource. */
+export function isEveryResource(resource: unknown): boolean {
+  return resource === '*' || (typeof resource === 'string' && /^arn:aws[-a-z]*:\*(:\*)*$/.test(resource));
+}
+
+/** Whether the statement applies to every resource. */
+export function appliesToEveryResource(statement: PolicyStatement): Val<boolean> {
+  if (isUnknown(statement.resources)) return statement.resources;
+  if (statement.resources.some(isEveryResource)) return true;
+  return statement.resources.find((r): r is Unknown => isUnknown(r)) ?? false;
+}
+
+/** Wildcard actions of an `Allow` statement: `*` and `service:*` (a `NotAction` allow is reported as `NotAction`). */
+export function wildcardActions(statement: PolicyStatement): string[] {
+  if (statement.effect !== 'Allow') return [];
+  if (statement.notActions !== undefined) return ['NotAction'];
+  if (isUnknown(statement.actions)) return [];
+  return statement.actions.filter(
+    (a): a is string => typeof a === 'string' && (a === '*' || /^[a-z0-9-]+:\*$/i.test(a)),
+  );
+}
+
+/** The statement's principal is everyone (`"*"` or `{"AWS": "*"}`). */
+export function isEveryone(statement: PolicyStatement): Val<boolean> {
+  const principal = statement.principal;
+  if (principal === undefined) return false;
+  if (isUnknown(principal)) return principal;
+  return principal === '*';
+}
+
+/** Condition keys used by the statement (lower-cased), or unknown. */
+export function conditionKeys(statement: PolicyStatement): Val<string[]> {
+  const condition = statement.condition;
+  if (condition === undefined) return [];
+  if (isUnknown(condition)) return condition;
+  return Object.values(condition).flatMap((keys) => Object.keys(keys).map((key) => key.toLowerCase()));
+}
+
+/** Whether the statement is limited by one of the condition keys `keys` (lower-case). */
+export function hasConditionKey(statement: PolicyStatement, keys: readonly string[]): Val<boolean> {
+  const used = conditionKeys(statement);
+  if (isUnknown(used)) return used;
+  return used.some((key) => keys.includes(key));
+}
+
+/** `statement "Sid"` or `statement 3`, for messages. */
+export function statementLabel(statement: PolicyStatement, index: number): string {
+  return statement.sid ? `statement "${statement.sid}"` : `statement ${index + 1}`;
+}
+
+/**
+ * A resource policy has a statement denying requests made without TLS: `Effect: Deny`, every principal,
+ * condition `Bool aws:SecureTransport false`, covering `action`.
+ */
+export function deniesInsecureTransport(
+  statements: Val<readonly PolicyStatement[]>,
+  action: string,
+): Val<boolean> {
+  if (isUnknown(statements)) return statements;
+  let unresolved: Unknown | undefined;
+  for (const statement of statements) {
+    if (isUnknown(statement.effect) || isUnknown(statement.condition)) {
+      unresolved ??= isUnknown(statement.effect) ? statement.effect : (statement.condition as Unknown);
+      continue;
+    }
+    if (statement.effect !== 'Deny') continue;
+    const everyone = isEveryone(statement);
+    if (everyone !== true) continue;
+    const values = statement.condition?.Bool?.['aws:SecureTransport'];
+    if (values === undefined) continue;
+    if (isUnknown(values)) {
+      unresolved ??= values;
+      continue;
+    }
+    if (!values.some((v) => v === 'false')) continue;
+    const covers = coversAction(statement, action);
+    if (covers === true) return true;
+    if (isUnknown(covers)) unresolved ??= covers;
+  }
+  return unresolved ?? false;
+}
+
+/** A named group of statements an identity rule judges (an inline policy, a policy resource, a managed policy). */
+export interface StatementGroup {
+  readonly label: string;
+  readonly statements: Val<readonly PolicyStatement[]>;
+}
+
+/** The permission statements a resource carries itself (inline and folded policies; a managed policy's document). */
+export function identityStatementGroups(
+  resource: Resource<'Role' | 'User' | 'Group' | 'ManagedPolicy'>,
+): StatementGroup[] {
+  if (resource.kind === 'ManagedPolicy')
+    return [{ label: 'policy document', statements: resource.facts.statements }];
+  return resource.facts.inlinePolicies.map((policy) => ({
+    label:
+      policy.origin === 'inline'
+        ? `inline policy ${typeof policy.name === 'string' ? `"${policy.name}"` : '(unnamed)'}`
+        : `policy ${policy.nativeId ?? (typeof policy.name === 'string' ? policy.name : '')}`.trim(),
+    statements: policy.statements,
+  }));
+}
+
+/** A `ResourceRef`/string/unknown list item pointing at model id `id` (by reference, or by name). */
+export function pointsAt(item: unknown, id: string, name?: unknown): boolean {
+  if (isRef(item)) return item.$ref === id;
+  if (isUnknown(item)) return item.refs?.includes(id) ?? false;
+  return typeof item === 'string' && typeof name === 'string' && item === name;
+}
