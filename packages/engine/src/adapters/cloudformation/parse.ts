@@ -154,7 +154,7 @@ function parseYamlTemplate(file: string, text: string): ParseResult {
   }
   const unknownTag = document.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
   if (unknownTag) {
-    const line = unknownTag.linePos?.[0]?.line;
+    const line = unknownTag.pos ? lineCounter.linePos(unknownTag.pos[0]).line : undefined;
     return {
       ok: false,
       error: { file, line, message: `unknown YAML tag: ${unknownTag.message.split('\n')[0]}` },
