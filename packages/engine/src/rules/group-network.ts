@@ -1,4 +1,5 @@
 import type { AnyRule } from './rule.js';
+import { vpcRules } from './vpc/index.js';
 
 /** Rules of the network group; each rule is one file under rules/<service>/. */
-export const networkRules: readonly AnyRule[] = [];
+export const networkRules: readonly AnyRule[] = [...vpcRules];

@@ -1,3 +1,4 @@
+import type { EmrClusterFacts } from '../../../model/kinds/emr.js';
 import { isUnknown, unknown } from '../../../model/values.js';
 import { at, bool } from '../../read.js';
 import { type CfnMapperTable, cfnMapping } from '../mapper.js';
@@ -5,7 +6,7 @@ import { type CfnMapperTable, cfnMapping } from '../mapper.js';
 const cluster = cfnMapping('EmrCluster', (view, context) => {
   const p = view.properties;
   const reference = p.SecurityConfiguration;
-  let securityConfiguration;
+  let securityConfiguration: EmrClusterFacts['securityConfiguration'];
   if (reference === undefined) securityConfiguration = undefined;
   else {
     const configuration = context.resolve(reference);

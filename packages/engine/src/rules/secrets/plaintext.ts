@@ -1,0 +1,60 @@
+import type { EnvironmentVariable } from '../../model/kinds/lambda.js';
+import { isRef, isUnknown, type ResourceRef, type Val } from '../../model/values.js';
+
+/**
+ * Plaintext-secret detection shared by every rule that reads environment variables or literal credentials
+ * (Lambda, ECS, CodeBuild; RDS master passwords may use `isSecretReference`). Callers must never print the
+ * value (R-X-2): findings name the variable only.
+ */
+
+/** Names that announce a secret. */
+export const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY)/i;
+/** Names that announce a pointer to a secret rather than the secret (`DB_SECRET_ARN`, `TOKEN_PARAMETER_NAME`). */
+const POINTER_NAME = /(_|^)(ARN|NAME|ID|PATH|PARAM|PARAMETER|REF|URL|URI|ENDPOINT|REGION|TTL|EXPIRY)$/i;
+/** AWS access key ids (long-term `AKIA`, temporary `ASIA`). */
+export const AWS_ACCESS_KEY_ID = /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/;
+
+/**
+ * True when a value is a reference to a secret or resource and not a literal: a resource reference, a value only
+ * known at deploy time, an ARN, a CloudFormation dynamic reference (`{{resolve:secretsmanager:…}}`) or an
+ * SSM/Secrets Manager path.
+ */
+export function isSecretReference(value: Val<string | ResourceRef> | undefined): boolean {
+  if (value === undefined || isUnknown(value) || isRef(value)) return true;
+  const text = value.trim();
+  return (
+    text.startsWith('arn:') ||
+    text.startsWith('{{resolve:') ||
+    text.startsWith('${ssm:') ||
+    text.startsWith('/aws/reference/secretsmanager/')
+  );
+}
+
+/** Values that cannot be a secret even under a secret-like name (flags, small numbers, empty strings). */
+function isTrivial(text: string): boolean {
+  return text === '' || /^(true|false|yes|no|on|off|none|null)$/i.test(text) || /^\d{1,5}$/.test(text);
+}
+
+export interface PlaintextSecret {
+  readonly name: string;
+  readonly why: 'secret-like name with a literal value' | 'value looks like an AWS access key id';
+}
+
+/** The variables holding a literal secret. */
+export function plaintextSecrets(variables: readonly EnvironmentVariable[]): PlaintextSecret[] {
+  const found: PlaintextSecret[] = [];
+  for (const variable of variables) {
+    if (variable.fromSecretStore || isSecretReference(variable.value)) continue;
+    const text = (variable.value as string).trim();
+    if (AWS_ACCESS_KEY_ID.test(text))
+      found.push({ name: variable.name, why: 'value looks like an AWS access key id' });
+    else if (SECRET_NAME.test(variable.name) && !POINTER_NAME.test(variable.name) && !isTrivial(text))
+      found.push({ name: variable.name, why: 'secret-like name with a literal value' });
+  }
+  return found;
+}
+
+/** `DB_PASSWORD (secret-like name with a literal value), KEY (value looks like an AWS access key id)`. */
+export function describeSecrets(secrets: readonly PlaintextSecret[]): string {
+  return secrets.map((secret) => `${secret.name} (${secret.why})`).join(', ');
+}
