@@ -53,8 +53,8 @@ export const logsLogGroupRetention = defineRule({
     if (trails.length > 0 && days < CLOUDTRAIL_DAYS)
       return fail(
         `retention is ${days} days but ${trails.map((t) => t.source.nativeId).join(', ')} delivers CloudTrail ` +
-          `events here: at least ${CLOUDTRAIL_DAYS} days required (R-INF-7); CloudWatch accepts ${CLOUDTRAIL_VALUE}, ` +
-          `not ${CLOUDTRAIL_DAYS}`,
+          `events here: at least ${CLOUDTRAIL_DAYS} days required (R-INF-7); set ${CLOUDTRAIL_VALUE}, since ` +
+          `${CLOUDTRAIL_DAYS} is not a value CloudWatch Logs accepts`,
       );
     if (days < MINIMUM_DAYS)
       return fail(`retention is ${days} days; at least ${MINIMUM_DAYS} (6 years) required (R-INF-7)`);
