@@ -3,6 +3,17 @@ import { iamRules } from './iam/index.js';
 import { kmsRules } from './kms/index.js';
 import { logsRules } from './logs/index.js';
 import type { AnyRule } from './rule.js';
+import { secretsmanagerRules } from './secretsmanager/index.js';
+import { snsRules } from './sns/index.js';
+import { sqsRules } from './sqs/index.js';
 
 /** Rules of the security group; each rule is one file under rules/<service>/. */
-export const securityRules: readonly AnyRule[] = [...kmsRules, ...cloudtrailRules, ...logsRules, ...iamRules];
+export const securityRules: readonly AnyRule[] = [
+  ...kmsRules,
+  ...cloudtrailRules,
+  ...logsRules,
+  ...iamRules,
+  ...secretsmanagerRules,
+  ...sqsRules,
+  ...snsRules,
+];

@@ -1,0 +1,10 @@
+import type { AnyRule } from '../rule.js';
+import { secretsmanagerCmk } from './cmk.js';
+import { secretsmanagerNoPlaintextValue } from './no-plaintext-value.js';
+import { secretsmanagerRotation } from './rotation.js';
+
+export const secretsmanagerRules: readonly AnyRule[] = [
+  secretsmanagerRotation,
+  secretsmanagerCmk,
+  secretsmanagerNoPlaintextValue,
+];
