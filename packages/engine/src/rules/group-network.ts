@@ -1,6 +1,7 @@
 import { elbRules } from './elb/index.js';
+import { lambdaRules } from './lambda/index.js';
 import type { AnyRule } from './rule.js';
 import { vpcRules } from './vpc/index.js';
 
 /** Rules of the network group; each rule is one file under rules/<service>/. */
-export const networkRules: readonly AnyRule[] = [...vpcRules, ...elbRules];
+export const networkRules: readonly AnyRule[] = [...vpcRules, ...elbRules, ...lambdaRules];
