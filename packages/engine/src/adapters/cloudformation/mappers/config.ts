@@ -46,16 +46,10 @@ const conformancePack = cfnMapping('ConformancePack', (view): ConformancePackFac
   const name = str(p.ConformancePackName, '');
   const template =
     p.TemplateBody !== undefined ? 'inline' : (str(p.TemplateS3Uri, undefined) ?? unknown('no template'));
-  const body = p.TemplateBody;
-  const texts = [name, typeof template === 'string' ? template : template, body];
-  let hipaa: Val<boolean> = false;
-  for (const text of texts) {
-    if (typeof text === 'string' && text !== 'inline' && HIPAA_PACK.test(text)) hipaa = true;
-  }
-  if (hipaa === false) {
-    const unresolved = texts.find(isUnknown);
-    if (unresolved) hipaa = unresolved;
-  }
+  // Known by its name, its S3 template key or its inline body (AWS's pack is named after HIPAA Security).
+  const texts: unknown[] = [name, template === 'inline' ? undefined : template, p.TemplateBody];
+  let hipaa: Val<boolean> = texts.some((text) => typeof text === 'string' && HIPAA_PACK.test(text));
+  if (!hipaa) hipaa = texts.find(isUnknown) ?? false;
   return { name, template, hipaa };
 });
 
