@@ -1,7 +1,8 @@
+import { ecsRules } from './ecs/index.js';
 import { elbRules } from './elb/index.js';
 import { lambdaRules } from './lambda/index.js';
 import type { AnyRule } from './rule.js';
 import { vpcRules } from './vpc/index.js';
 
 /** Rules of the network group; each rule is one file under rules/<service>/. */
-export const networkRules: readonly AnyRule[] = [...vpcRules, ...elbRules, ...lambdaRules];
+export const networkRules: readonly AnyRule[] = [...vpcRules, ...elbRules, ...lambdaRules, ...ecsRules];
