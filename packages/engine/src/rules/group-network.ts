@@ -3,6 +3,13 @@ import { elbRules } from './elb/index.js';
 import { lambdaRules } from './lambda/index.js';
 import type { AnyRule } from './rule.js';
 import { vpcRules } from './vpc/index.js';
+import { wafv2Rules } from './wafv2/index.js';
 
 /** Rules of the network group; each rule is one file under rules/<service>/. */
-export const networkRules: readonly AnyRule[] = [...vpcRules, ...elbRules, ...lambdaRules, ...ecsRules];
+export const networkRules: readonly AnyRule[] = [
+  ...vpcRules,
+  ...elbRules,
+  ...lambdaRules,
+  ...ecsRules,
+  ...wafv2Rules,
+];
