@@ -12,7 +12,8 @@ export const cloudtrailCloudWatchLogs = defineRule({
     cloudformation:
       'Set CloudWatchLogsLogGroupArn: !GetAtt TrailLogGroup.Arn and CloudWatchLogsRoleArn: !GetAtt TrailLogsRole.Arn.',
     terraform:
-      'Set cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*" and cloud_watch_logs_role_arn.',
+      'Set cloud_watch_logs_group_arn to the log group ARN followed by ":*" ' +
+      '(aws_cloudwatch_log_group.trail.arn) and cloud_watch_logs_role_arn.',
     console: 'CloudTrail → Trails → trail → CloudWatch Logs → Edit → Enabled, choose a log group and role.',
   },
   controls: ['audit-logging', 'security-monitoring'],

@@ -41,11 +41,11 @@ export const cloudtrailS3DataEvents = defineRule({
   remediation: {
     cloudformation:
       'Add EventSelectors: [{ReadWriteType: All, IncludeManagementEvents: true, DataResources: [{Type: ' +
-      'AWS::S3::Object, Values: [!Sub "${PhiBucket.Arn}/"]}]}] (or "arn:aws:s3" for every bucket), or the ' +
+      'AWS::S3::Object, Values: [!Join ["", [!GetAtt PhiBucket.Arn, "/"]]]}]}] (or "arn:aws:s3" for every bucket), or the ' +
       'equivalent AdvancedEventSelectors.',
     terraform:
       'Add an event_selector { read_write_type = "All" data_resource { type = "AWS::S3::Object" values = ' +
-      '["${aws_s3_bucket.phi.arn}/"] } } or an advanced_event_selector on aws_cloudtrail.',
+      '[format("%s/", aws_s3_bucket.phi.arn)] } } or an advanced_event_selector on aws_cloudtrail.',
     console:
       'CloudTrail → Trails → trail → Data events → Edit → add S3, All current and future buckets (or the PHI buckets), Read and Write.',
   },
