@@ -62,11 +62,15 @@ export function wildcardActions(statement: PolicyStatement): string[] {
   );
 }
 
-/** The statement's principal is everyone (`"*"` or `{"AWS": "*"}`). */
+/**
+ * The statement's principal is everyone (`"*"` or `{"AWS": "*"}`). A principal built by `Fn::Sub`/`Fn::Join`
+ * (typically `arn:aws:iam::${AWS::AccountId}:root`) has literal ARN text around its deploy-time parts, so it
+ * cannot be `"*"`; any other unresolved principal (a bare parameter) stays unknown.
+ */
 export function isEveryone(statement: PolicyStatement): Val<boolean> {
   const principal = statement.principal;
   if (principal === undefined) return false;
-  if (isUnknown(principal)) return principal;
+  if (isUnknown(principal)) return /^Fn::(Sub|Join) includes/.test(principal.$unknown) ? false : principal;
   return principal === '*';
 }
 
