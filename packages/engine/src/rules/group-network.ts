@@ -1,3 +1,4 @@
+import { apigatewayRules } from './apigateway/index.js';
 import { ecsRules } from './ecs/index.js';
 import { elbRules } from './elb/index.js';
 import { lambdaRules } from './lambda/index.js';
@@ -12,4 +13,5 @@ export const networkRules: readonly AnyRule[] = [
   ...lambdaRules,
   ...ecsRules,
   ...wafv2Rules,
+  ...apigatewayRules,
 ];
