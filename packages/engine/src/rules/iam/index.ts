@@ -4,6 +4,7 @@ import { iamNoAdministratorAccess } from './no-administrator-access.js';
 import { iamNoInlinePolicy } from './no-inline-policy.js';
 import { iamPolicyNoAdminAccess } from './policy-no-admin-access.js';
 import { iamPolicyNoFullAccess } from './policy-no-full-access.js';
+import { iamPolicyNoKmsDecryptAllKeys } from './policy-no-kms-decrypt-all-keys.js';
 import { iamRoleTrustRestricted } from './role-trust-restricted.js';
 import { iamUserAccessKey } from './user-access-key.js';
 import { iamUserGroupMembership } from './user-group-membership.js';
@@ -12,6 +13,7 @@ import { iamUserNoPolicies } from './user-no-policies.js';
 export const iamRules: readonly AnyRule[] = [
   iamPolicyNoAdminAccess,
   iamPolicyNoFullAccess,
+  iamPolicyNoKmsDecryptAllKeys,
   iamNoAdministratorAccess,
   iamNoInlinePolicy,
   iamGroupHasUsers,

@@ -25,7 +25,10 @@ export const iamPolicyNoFullAccess = defineRule({
   },
   controls: ['least-privilege', 'access-control'],
   kinds: ['Role', 'User', 'Group', 'ManagedPolicy'],
-  equivalents: { cdkNag: ['HIPAA.Security-IAMPolicyNoStatementsWithFullAccess'] },
+  equivalents: {
+    cdkNag: ['HIPAA.Security-IAMPolicyNoStatementsWithFullAccess'],
+    awsConfig: ['iam-policy-no-statements-with-full-access'],
+  },
   check(identity) {
     const problems: string[] = [];
     let unresolved: Unknown | undefined;
