@@ -1,4 +1,5 @@
 import { apigatewayRules } from './apigateway/index.js';
+import { ec2Rules } from './ec2/index.js';
 import { ecsRules } from './ecs/index.js';
 import { elbRules } from './elb/index.js';
 import { lambdaRules } from './lambda/index.js';
@@ -14,4 +15,5 @@ export const networkRules: readonly AnyRule[] = [
   ...ecsRules,
   ...wafv2Rules,
   ...apigatewayRules,
+  ...ec2Rules,
 ];
