@@ -28,7 +28,7 @@ export function formatCatalogList(catalog: Catalog): string {
     }
   }
   const overlap = catalog.overlap(['hipaa', 'soc2', 'gdpr']);
-  lines.push('', formatOverlapLine(overlap));
+  lines.push('', formatOverlap(overlap));
   return `${lines.join('\n')}\n`;
 }
 
@@ -57,17 +57,17 @@ export function formatCrosswalk(catalog: Catalog, a: FrameworkId, b: FrameworkId
   const touched = rows.filter((row) => row.controls.length > 0);
   const untouched = rows.filter((row) => row.controls.length === 0);
 
-  // Long id and control lists wrap inside their column so the table stays readable at 120 columns.
+  // Long id and control lists wrap inside their column so the table stays within 120 columns.
   const table = touched.map((row) => [
     [row.from.id],
-    [truncate(row.from.title, 44)],
+    [truncate(row.from.title, 30)],
     row.to.length > 0
       ? wrapList(
           row.to.map((target) => target.requirement.id),
-          28,
+          24,
         )
       : ['—'],
-    wrapList(row.controls, 60),
+    wrapList(row.controls, 40),
   ]);
   const header = [a, 'title', b, 'via controls'];
   const widths = header.map((cell, column) =>
@@ -95,19 +95,22 @@ export function formatCrosswalk(catalog: Catalog, a: FrameworkId, b: FrameworkId
     lines.push(...wrap(untouched.map((row) => row.from.id).join(', '), 100).map((line) => `  ${line}`));
     lines.push('');
   }
-  lines.push(formatOverlapLine(catalog.overlap(a === b ? [a] : [a, b])));
+  lines.push(formatOverlap(catalog.overlap(a === b ? [a] : [a, b])));
   return `${lines.join('\n')}\n`;
 }
 
-/** One line with the overlap figure and per-framework coverage (definition: docs/catalog.md). */
-export function formatOverlapLine(overlap: OverlapReport): string {
+/**
+ * The overlap figure and per-framework coverage, two lines (definition: docs/catalog.md, "Overlap").
+ */
+export function formatOverlap(overlap: OverlapReport): string {
   const coverage = overlap.perFramework
-    .map((entry) => `${entry.framework} ${entry.touched}/${entry.total}`)
+    .map((entry) => `${entry.framework} ${entry.touched}/${entry.total} (${entry.coveragePercentage}%)`)
     .join(', ');
   return (
-    `Overlap of ${overlap.frameworks.join(' + ')}: ${overlap.sharedRequirements} of ${overlap.touchedRequirements} ` +
-    `requirements touched by controls (${overlap.percentage}%) are served by controls that also serve another of ` +
-    `these frameworks (${overlap.percentageOfAll}% of all ${overlap.totalRequirements}); coverage: ${coverage}`
+    `Overlap ${overlap.frameworks.join(' + ')}: ${overlap.percentage}% ` +
+    `(${overlap.sharedRequirements} of ${overlap.touchedRequirements} touched requirements are served by a control ` +
+    `shared with another of these frameworks; ${overlap.percentageOfAll}% of all ${overlap.totalRequirements})\n` +
+    `Coverage by Safeguard controls: ${coverage}`
   );
 }
 
