@@ -1,7 +1,10 @@
 import { apigatewayRules } from './apigateway/index.js';
+import { codebuildRules } from './codebuild/index.js';
 import { ec2Rules } from './ec2/index.js';
 import { ecsRules } from './ecs/index.js';
+import { elasticbeanstalkRules } from './elasticbeanstalk/index.js';
 import { elbRules } from './elb/index.js';
+import { emrRules } from './emr/index.js';
 import { lambdaRules } from './lambda/index.js';
 import type { AnyRule } from './rule.js';
 import { vpcRules } from './vpc/index.js';
@@ -16,4 +19,7 @@ export const networkRules: readonly AnyRule[] = [
   ...wafv2Rules,
   ...apigatewayRules,
   ...ec2Rules,
+  ...codebuildRules,
+  ...emrRules,
+  ...elasticbeanstalkRules,
 ];
