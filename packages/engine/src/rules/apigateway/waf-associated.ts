@@ -10,7 +10,7 @@ export const apigwWafAssociated = defineRule({
     'R-INF-5/R-INF-6: WAF filters injection, bad inputs and floods before they reach integrations that read or write ePHI; an EDGE endpoint without it exposes the API at every CloudFront location.',
   remediation: {
     cloudformation:
-      'Add AWS::WAFv2::WebACLAssociation { ResourceArn: !Sub "arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis/${Api}/stages/${Stage}", WebACLArn }.',
+      'Add AWS::WAFv2::WebACLAssociation with ResourceArn the stage ARN (arn:<partition>:apigateway:<region>::/restapis/<api id>/stages/<stage name>) and WebACLArn: !GetAtt WebAcl.Arn.',
     terraform:
       'Add aws_wafv2_web_acl_association { resource_arn = aws_api_gateway_stage.this.arn, web_acl_arn = … }.',
     console: 'WAF & Shield → Web ACLs → the ACL → Associated AWS resources → Add → the API Gateway stage.',

@@ -3,7 +3,7 @@ import type {
   FunctionFacts,
   FunctionPermissionFacts,
 } from '../../../model/kinds/lambda.js';
-import { isRef, isUnknown, unknown, type Val } from '../../../model/values.js';
+import { isRef, isUnknown, type Val } from '../../../model/values.js';
 import { at, list, num, record, refOrString, str } from '../../read.js';
 import { type CfnMapperTable, type CfnResourceView, cfnMapping, folded } from '../mapper.js';
 
