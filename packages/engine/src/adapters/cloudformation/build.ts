@@ -1,10 +1,10 @@
 import type { InlineSuppression, InputError, Resource, Source } from '../../model/resource.js';
-import { isRef, isUnknown, type Val } from '../../model/values.js';
-import { at } from '../read.js';
-import type { CfnFold, CfnMapContext, CfnMapperTable, CfnMapping, CfnResourceView } from './mapper.js';
+import { isUnknown, type Val } from '../../model/values.js';
+import { type JoinRecord, type JoinTable, joinAndMap, refsIn } from '../join.js';
+import type { CfnMapperTable, CfnResourceView } from './mapper.js';
 import { cfnMappers } from './mappers/index.js';
 import type { ParsedTemplate } from './parse.js';
-import { asRecord, refsIn, TemplateResolver } from './resolve.js';
+import { asRecord, TemplateResolver } from './resolve.js';
 import { cfnService } from './services.js';
 
 /** One template to turn into canonical resources. */
@@ -22,7 +22,6 @@ interface ViewRecord {
   readonly unit: TemplateUnit;
   readonly raw: Record<string, unknown>;
   readonly references: string[];
-  consumed: boolean;
 }
 
 export interface BuildOutput {
@@ -37,7 +36,6 @@ export function buildCanonicalResources(
 ): BuildOutput {
   const errors: InputError[] = [];
   const records: ViewRecord[] = [];
-  const byModelId = new Map<string, ViewRecord>();
   for (const unit of units) {
     const { template } = unit;
     const resolver = new TemplateResolver({
@@ -80,107 +78,26 @@ export function buildCanonicalResources(
         unit,
         raw,
         references: [...new Set(refsIn(properties))],
-        consumed: false,
       };
       records.push(record);
-      byModelId.set(view.modelId, record);
     }
   }
 
-  const byType = new Map<string, ViewRecord[]>();
-  for (const record of records) {
-    const list = byType.get(record.view.type);
-    if (list) list.push(record);
-    else byType.set(record.view.type, [record]);
-  }
-  // referrers index, built lazily per (type, path): target model id → records
-  const referrerIndex = new Map<string, Map<string, ViewRecord[]>>();
-  const referrersOf = (type: string, path: string): Map<string, ViewRecord[]> => {
-    const key = `${type}\u0000${path}`;
-    let index = referrerIndex.get(key);
-    if (!index) {
-      index = new Map();
-      for (const record of byType.get(type) ?? []) {
-        for (const target of new Set(refsIn(atPath(record.view.properties, path)))) {
-          const list = index.get(target);
-          if (list) list.push(record);
-          else index.set(target, [record]);
-        }
-      }
-      referrerIndex.set(key, index);
-    }
-    return index;
-  };
-
-  const resources: Resource[] = [];
-  for (const record of records) {
-    const mapping = mappers[record.view.type];
-    if (mapping && 'folded' in mapping) continue;
-    let current: ViewRecord = record;
-    const joined: Source[] = [];
-    const context: CfnMapContext = {
-      referrers(nativeType, path, target) {
-        const found = referrersOf(nativeType, path).get(target ?? current.view.modelId) ?? [];
-        for (const referrer of found) {
-          if (!referrer.consumed && (mappers[nativeType] as CfnFold | undefined)?.folded) {
-            referrer.consumed = true;
-          }
-          if (
-            !joined.some(
-              (source) =>
-                source.nativeId === referrer.view.logicalId && source.file === referrer.unit.template.file,
-            )
-          ) {
-            joined.push(sourceOf(referrer));
-          }
-        }
-        return found.map((referrer) => referrer.view);
-      },
-      resolve(reference) {
-        const id = isRef(reference)
-          ? reference.$ref
-          : isUnknown(reference) && reference.refs?.length === 1
-            ? reference.refs[0]
-            : undefined;
-        return id ? byModelId.get(id)?.view : undefined;
-      },
-      ofType(nativeType) {
-        return (byType.get(nativeType) ?? []).map((item) => item.view);
-      },
-    };
-    current = record;
-    let resource: Resource;
-    if (mapping) {
-      let facts: unknown;
-      try {
-        facts = (mapping as CfnMapping<never>).map(record.view, context);
-      } catch (error) {
-        errors.push({
-          file: record.unit.template.file,
-          line: record.unit.template.resourceLines.get(record.view.logicalId),
-          message: `${record.view.logicalId}: could not read ${record.view.type}: ${error instanceof Error ? error.message : String(error)}`,
-        });
-        facts = undefined;
-      }
-      resource =
-        facts === undefined
-          ? unmodelled(record)
-          : ({ ...common(record, joined), kind: mapping.kind, facts } as unknown as Resource);
-    } else {
-      resource = unmodelled(record);
-    }
-    resources.push(resource);
-  }
-  // Folded resources nobody pulled in (their owner is in another stack or unknown) are still listed.
-  for (const record of records) {
-    const mapping = mappers[record.view.type];
-    if (mapping && 'folded' in mapping && !record.consumed) resources.push(unmodelled(record));
-  }
+  const joinRecords: JoinRecord<CfnResourceView>[] = records.map((record) => ({
+    view: record.view,
+    modelId: record.view.modelId,
+    type: record.view.type,
+    properties: record.view.properties,
+    source: sourceOf(record),
+    common: common(record),
+    errorAt: {
+      file: record.unit.template.file,
+      line: record.unit.template.resourceLines.get(record.view.logicalId),
+      label: record.view.logicalId,
+    },
+  }));
+  const resources = joinAndMap(joinRecords, mappers as JoinTable<CfnResourceView>, errors);
   return { resources, errors };
-}
-
-function atPath(properties: unknown, path: string): unknown {
-  return path === '' ? properties : at(properties, path);
 }
 
 function sourceOf(record: ViewRecord): Source {
@@ -197,24 +114,14 @@ function sourceOf(record: ViewRecord): Source {
   };
 }
 
-function common(record: ViewRecord, joined: Source[]) {
+function common(record: ViewRecord) {
   return {
     id: record.view.modelId,
     service: cfnService(record.view.type),
-    source: sourceOf(record),
-    joined,
     tags: tagsOf(record.view.properties.Tags),
     references: record.references,
     inlineSuppressions: inlineSuppressionsOf(record),
   };
-}
-
-function unmodelled(record: ViewRecord): Resource {
-  return {
-    ...common(record, []),
-    kind: 'Unmodelled',
-    facts: { properties: record.view.properties },
-  } as Resource;
 }
 
 /** Tags as CloudFormation writes them: a list of `{Key, Value}` (most types) or a map (SSM, SAM…). */

@@ -1,4 +1,5 @@
 import type { FactsOf, ModelledKind } from '../../model/resource.js';
+import type { JoinContext } from '../join.js';
 
 /**
  * A CloudFormation resource as a mapper sees it: its Properties already resolved (parameters, conditions,
@@ -15,7 +16,7 @@ export interface CfnResourceView {
 }
 
 /** Lookups across the template, so related native resources are joined into one canonical resource. */
-export interface CfnMapContext {
+export interface CfnMapContext extends JoinContext<CfnResourceView> {
   /**
    * Resources of `nativeType` whose property at dotted `path` (arrays are searched element-wise) references
    * `target` (a model id; default: the resource being mapped), by `Ref`/`GetAtt` or inside `Fn::Sub`/`Fn::Join`.

@@ -1,4 +1,5 @@
 import { isRef, isUnknown, type ResourceRef, type Unknown, unknown } from '../../model/values.js';
+import { refsIn } from '../join.js';
 
 /** Marker for `AWS::NoValue`: the property is removed, as CloudFormation does. */
 const NO_VALUE = Symbol('AWS::NoValue');
@@ -336,17 +337,6 @@ function joinStrings(values: readonly unknown[], delimiter: string, fn: string):
       );
   }
   return strings.join(delimiter);
-}
-
-/** Model ids referenced anywhere inside a resolved value. */
-export function refsIn(value: unknown, into: string[] = []): string[] {
-  if (value === null || typeof value !== 'object') return into;
-  if (isRef(value)) into.push(value.$ref);
-  else if (isUnknown(value)) {
-    if (value.refs) into.push(...value.refs);
-  } else if (Array.isArray(value)) for (const item of value) refsIn(item, into);
-  else for (const item of Object.values(value)) refsIn(item, into);
-  return into;
 }
 
 function containsUnknown(value: unknown): boolean {
