@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UsageError } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -8,7 +8,10 @@ export function parseCommandArgs<O extends Options>(command: string, args: reado
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/, '') : String(error);
+    const message =
+      error instanceof Error
+        ? error.message.replace(/\. To specify a positional argument.*$/, '')
+        : String(error);
     throw new UsageError(`${command}: ${message}`);
   }
 }

@@ -1,2 +1,2 @@
-export { HELP, main } from './main.js';
 export type { CliIo } from './io.js';
+export { HELP, main } from './main.js';

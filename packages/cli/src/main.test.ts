@@ -25,7 +25,9 @@ describe('safeguard scan', () => {
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
     expect(Object.keys(report)).toEqual(['tool', 'findings', 'errors', 'summary']);
-    const sse = report.findings.filter((finding: { ruleId: string }) => finding.ruleId === 's3-bucket-sse-kms');
+    const sse = report.findings.filter(
+      (finding: { ruleId: string }) => finding.ruleId === 's3-bucket-sse-kms',
+    );
     const byResource = Object.fromEntries(sse.map((f: { resource: { id: string } }) => [f.resource.id, f]));
     expect(byResource.NotesBucket.suppressed).toBe(false);
     expect(byResource.NotesBucket.location).toEqual({ file: 'estate.yaml', line: 8 });
@@ -89,11 +91,16 @@ describe('safeguard scan', () => {
 
   it('rejects a malformed config naming file, line and field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'safeguard-cli-'));
-    writeFileSync(join(dir, '.safeguard.yml'), 'failOn: high\nsuppressions:\n  - rule: s3-bucket-sse-kms\n    reason: no\n');
+    writeFileSync(
+      join(dir, '.safeguard.yml'),
+      'failOn: high\nsuppressions:\n  - rule: s3-bucket-sse-kms\n    reason: no\n',
+    );
     writeFileSync(join(dir, 't.yaml'), readFileSync(join(fixtures, 'estate.yaml')));
     const { code, stderr } = await run(['scan', 't.yaml'], dir);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/\.safeguard\.yml:4: suppressions\[0\]\.reason: a reason of at least 8 characters is required/);
+    expect(stderr).toMatch(
+      /\.safeguard\.yml:4: suppressions\[0\]\.reason: a reason of at least 8 characters is required/,
+    );
   });
 
   it('adopts a baseline: only new findings fail', async () => {
@@ -108,7 +115,9 @@ describe('safeguard scan', () => {
     const after = await run(['scan', 't.yaml', '--baseline', 'base.json', '--format', 'json'], dir);
     expect(after.code).toBe(1);
     const active = JSON.parse(after.stdout).findings.filter((f: { suppressed: boolean }) => !f.suppressed);
-    expect(new Set(active.map((f: { resource: { id: string } }) => f.resource.id))).toEqual(new Set(['NewBucket']));
+    expect(new Set(active.map((f: { resource: { id: string } }) => f.resource.id))).toEqual(
+      new Set(['NewBucket']),
+    );
   });
 });
 

@@ -30,7 +30,7 @@ Scan options:
 Exit codes: 0 pass, 1 findings at or above --fail-on, 2 usage error, 3 an input could not be read.
 `;
 
-const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => number> = {
+const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => number | Promise<number>> = {
   scan: scanCommand,
   baseline: baselineCommand,
   inventory: inventoryCommand,
@@ -61,14 +61,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT.ok;
   }
   try {
-    return run(rest, io);
+    return await run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`safeguard: ${error.message}\n`);
       return EXIT.usage;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`safeguard: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
+    io.stderr.write(
+      `safeguard: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`,
+    );
     if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return EXIT.incomplete;
   }

@@ -6,17 +6,32 @@ import {
   loadCdkOut,
   loadCloudFormationTemplate,
 } from './adapters/cloudformation/index.js';
+import { buildTerraformResources } from './adapters/terraform/build.js';
+import { loadTerraformPlan } from './adapters/terraform/plan.js';
 import { createModel } from './model/build.js';
 import type { InputError, Model, Resource } from './model/resource.js';
 
 export interface InputOptions {
   readonly parameters?: Readonly<Record<string, string>>;
+  /** Terraform variable values (`--var name=value`) and variable files (`--var-file`). */
+  readonly variables?: Readonly<Record<string, string>>;
+  readonly varFiles?: readonly string[];
   readonly pseudo?: Readonly<Record<string, string>>;
   readonly cwd?: string;
 }
 
 const TEMPLATE_EXTENSIONS = new Set(['.json', '.yaml', '.yml', '.template']);
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.terraform', 'dist', 'coverage']);
+
+/** `terraform show -json` output: a JSON object with a format version and planned values or changes. */
+function looksLikeTerraformPlan(text: string): boolean {
+  const head = text.slice(0, 4096);
+  return (
+    /^\s*\{/.test(head) &&
+    /"format_version"/.test(text) &&
+    /"(planned_values|resource_changes|prior_state)"/.test(text)
+  );
+}
 
 /** A file found by walking a folder is a template candidate only if it looks like one; a named file always is. */
 function looksLikeTemplate(text: string): boolean {
@@ -30,9 +45,9 @@ function displayPath(path: string, cwd: string): string {
 
 /**
  * Turns the paths given to a scan into one model: a `cdk.out` folder (by its manifest), a CloudFormation
- * template file, or a folder walked for both. Unreadable or unrecognised inputs are errors, never silent.
+ * template, a Terraform plan JSON, or a folder walked for all of them. Unreadable or unrecognised inputs are errors, never silent.
  */
-export function loadInputs(paths: readonly string[], options: InputOptions = {}): Model {
+export async function loadInputs(paths: readonly string[], options: InputOptions = {}): Promise<Model> {
   const cwd = options.cwd ?? process.cwd();
   const outputs: AdapterOutput[] = [];
   const errors: InputError[] = [];
@@ -47,6 +62,16 @@ export function loadInputs(paths: readonly string[], options: InputOptions = {})
       errors.push({
         file: shown,
         message: `cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      });
+      return;
+    }
+    if (looksLikeTerraformPlan(text)) {
+      const plan = loadTerraformPlan(shown, text);
+      const planErrors = [...plan.errors];
+      outputs.push({
+        resources: buildTerraformResources(plan.instances, planErrors),
+        errors: planErrors,
+        inputs: [shown],
       });
       return;
     }
@@ -100,7 +125,7 @@ export function loadInputs(paths: readonly string[], options: InputOptions = {})
     else
       errors.push({
         file: path,
-        message: `not a recognised input (expected a CloudFormation template (.json, .yaml, .yml, .template) or a cdk.out folder)`,
+        message: `not a recognised input (expected a CloudFormation template (.json, .yaml, .yml, .template) a cdk.out folder, a Terraform plan JSON or a folder of .tf files)`,
       });
   }
 

@@ -23,14 +23,14 @@ export interface ScanOptions {
 }
 
 /** Reads the inputs, builds one model, computes the PHI boundary, runs the rules and applies suppressions. */
-export function scan(options: ScanOptions): ScanResult {
+export async function scan(options: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const now = options.now ?? new Date();
   const config = options.config ?? {};
   const pseudo: Record<string, string> = {};
   if (config.region) pseudo['AWS::Region'] = config.region;
   if (config.account) pseudo['AWS::AccountId'] = config.account;
-  const loaded = loadInputs(options.paths, {
+  const loaded = await loadInputs(options.paths, {
     parameters: { ...(config.parameters ?? {}), ...(options.parameters ?? {}) },
     pseudo,
     cwd: options.cwd,

@@ -1,10 +1,18 @@
-import { FRAMEWORK_IDS, type FrameworkId, formatCatalogList, formatCrosswalk, loadCatalog } from '@safeguard/catalog';
+import {
+  FRAMEWORK_IDS,
+  type FrameworkId,
+  formatCatalogList,
+  formatCrosswalk,
+  loadCatalog,
+} from '@safeguard/catalog';
 import { parseCommandArgs } from '../args.js';
 import { type CliIo, UsageError } from '../io.js';
 
 function frameworkOf(value: string | undefined, position: string): FrameworkId {
   if (!value || !(FRAMEWORK_IDS as readonly string[]).includes(value)) {
-    throw new UsageError(`catalog crosswalk: ${position} framework must be one of ${FRAMEWORK_IDS.join(', ')}; got "${value ?? ''}"`);
+    throw new UsageError(
+      `catalog crosswalk: ${position} framework must be one of ${FRAMEWORK_IDS.join(', ')}; got "${value ?? ''}"`,
+    );
   }
   return value as FrameworkId;
 }
@@ -22,5 +30,7 @@ export function catalogCommand(args: readonly string[], io: CliIo): number {
     io.stdout.write(formatCrosswalk(catalog, frameworkOf(a, 'first'), frameworkOf(b, 'second')));
     return 0;
   }
-  throw new UsageError(`catalog: unknown subcommand "${sub}" (use \`catalog\` or \`catalog crosswalk <a> <b>\`)`);
+  throw new UsageError(
+    `catalog: unknown subcommand "${sub}" (use \`catalog\` or \`catalog crosswalk <a> <b>\`)`,
+  );
 }

@@ -37,12 +37,14 @@ export const DEFAULT_CONFIG_FILE = '.safeguard.yml';
 
 /** The config named by `--config`, else `.safeguard.yml` in the working directory when present. */
 export function resolveConfig(io: CliIo, explicit: string | undefined): SafeguardConfig | undefined {
-  const path = explicit ?? (existsSync(resolve(io.cwd, DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined);
+  const path =
+    explicit ?? (existsSync(resolve(io.cwd, DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined);
   if (!path) return undefined;
   try {
     return loadConfig(resolve(io.cwd, path));
   } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message.replace(resolve(io.cwd, path), path));
+    if (error instanceof ConfigError)
+      throw new UsageError(error.message.replace(resolve(io.cwd, path), path));
     throw error;
   }
 }
@@ -52,7 +54,9 @@ function readBaseline(io: CliIo, path: string): Baseline {
   try {
     text = readFileSync(resolve(io.cwd, path), 'utf8');
   } catch {
-    throw new UsageError(`--baseline ${path}: file not found (create one with \`safeguard baseline <paths> --output ${path}\`)`);
+    throw new UsageError(
+      `--baseline ${path}: file not found (create one with \`safeguard baseline <paths> --output ${path}\`)`,
+    );
   }
   try {
     return parseBaseline(path, text);
@@ -63,28 +67,32 @@ function readBaseline(io: CliIo, path: string): Baseline {
 
 function failOnOf(value: string | undefined): Severity | 'none' | undefined {
   if (value === undefined) return undefined;
-  if (value === 'none' || (SEVERITIES as readonly string[]).includes(value)) return value as Severity | 'none';
+  if (value === 'none' || (SEVERITIES as readonly string[]).includes(value))
+    return value as Severity | 'none';
   throw new UsageError(`--fail-on must be one of ${[...SEVERITIES, 'none'].join(', ')}; got "${value}"`);
 }
 
 /** Runs a scan from parsed flags; shared by `scan` and `baseline`. */
-export function runScan(
+export async function runScan(
   io: CliIo,
   command: string,
   values: { param?: string[]; config?: string; baseline?: string; 'fail-on'?: string },
   positionals: string[],
-): ScanResult {
+): Promise<ScanResult> {
   if (positionals.length === 0) {
-    throw new UsageError(`${command}: name at least one template, cdk.out folder or folder to scan (e.g. \`safeguard ${command} cdk.out\`)`);
+    throw new UsageError(
+      `${command}: name at least one template, cdk.out folder or folder to scan (e.g. \`safeguard ${command} cdk.out\`)`,
+    );
   }
   const config = resolveConfig(io, values.config);
   // A disabled id that matches no rule is almost always a typo that leaves the intended rule running.
   const ruleIds = new Set(allRules.map((rule) => rule.id));
   for (const id of config?.rules?.disabled ?? []) {
-    if (!ruleIds.has(id)) throw new UsageError(`config: rules.disabled names unknown rule "${id}" (see \`safeguard rules\`)`);
+    if (!ruleIds.has(id))
+      throw new UsageError(`config: rules.disabled names unknown rule "${id}" (see \`safeguard rules\`)`);
   }
   const baselinePath = values.baseline ?? config?.baseline;
-  const result = scan({
+  const result = await scan({
     paths: positionals,
     config,
     parameters: keyValues('--param', values.param),
@@ -95,7 +103,7 @@ export function runScan(
   return result;
 }
 
-export function scanCommand(args: readonly string[], io: CliIo): number {
+export async function scanCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('scan', args, SCAN_OPTIONS);
   const formats = (values.format ?? ['terminal']).map((format) => {
     if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
@@ -105,13 +113,17 @@ export function scanCommand(args: readonly string[], io: CliIo): number {
   });
   const outputs = values.output ?? [];
   if (outputs.length > formats.length) {
-    throw new UsageError(`--output given ${outputs.length} times for ${formats.length} --format; pair each --output with a --format`);
+    throw new UsageError(
+      `--output given ${outputs.length} times for ${formats.length} --format; pair each --output with a --format`,
+    );
   }
   const toStdout = formats.slice(outputs.length);
   if (toStdout.length > 1) {
-    throw new UsageError(`only one format can go to standard output; give --output for: ${toStdout.slice(1).join(', ')}`);
+    throw new UsageError(
+      `only one format can go to standard output; give --output for: ${toStdout.slice(1).join(', ')}`,
+    );
   }
-  const result = runScan(io, 'scan', values, positionals);
+  const result = await runScan(io, 'scan', values, positionals);
   const catalog = loadCatalog();
   const color = !values['no-color'] && !io.env.NO_COLOR && Boolean(io.stdout.isTTY);
   formats.forEach((format, index) => {
@@ -123,7 +135,9 @@ export function scanCommand(args: readonly string[], io: CliIo): number {
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, text);
       } catch (error) {
-        throw new UsageError(`--output ${output}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+        throw new UsageError(
+          `--output ${output}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+        );
       }
       if (!values.quiet) io.stderr.write(`wrote ${format} report to ${output}\n`);
     } else {
@@ -132,25 +146,30 @@ export function scanCommand(args: readonly string[], io: CliIo): number {
   });
   const code = exitCodeOf(result);
   if (!values.quiet && outputs.length === formats.length) {
-    io.stderr.write(`${result.model.resources.length} resources, ${result.findings.filter((f) => !f.suppressed).length} findings, ${result.errors.length} input errors in ${Math.round(result.durationMs)} ms; exit ${code}\n`);
+    io.stderr.write(
+      `${result.model.resources.length} resources, ${result.findings.filter((f) => !f.suppressed).length} findings, ${result.errors.length} input errors in ${Math.round(result.durationMs)} ms; exit ${code}\n`,
+    );
   }
   return code;
 }
 
-export function baselineCommand(args: readonly string[], io: CliIo): number {
+export async function baselineCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('baseline', args, {
     output: { type: 'string', short: 'o' },
     param: { type: 'string', short: 'p', multiple: true },
     config: { type: 'string', short: 'c' },
     debug: { type: 'boolean' },
   });
-  const result = runScan(io, 'baseline', { ...values, baseline: undefined }, positionals);
+  const result = await runScan(io, 'baseline', { ...values, baseline: undefined }, positionals);
   const output = values.output ?? '.safeguard-baseline.json';
   const baseline = baselineOf(result.findings, new Date());
   writeFileSync(resolve(io.cwd, output), `${JSON.stringify(baseline, null, 2)}\n`);
-  io.stdout.write(`wrote ${baseline.findings.length} findings to ${output}; scan with --baseline ${output} to fail only on new findings\n`);
+  io.stdout.write(
+    `wrote ${baseline.findings.length} findings to ${output}; scan with --baseline ${output} to fail only on new findings\n`,
+  );
   if (result.errors.length > 0) {
-    for (const error of result.errors) io.stderr.write(`${error.file}${error.line ? `:${error.line}` : ''}: ${error.message}\n`);
+    for (const error of result.errors)
+      io.stderr.write(`${error.file}${error.line ? `:${error.line}` : ''}: ${error.message}\n`);
     return 3;
   }
   return 0;

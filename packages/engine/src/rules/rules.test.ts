@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCloudFormationTemplate } from '../adapters/cloudformation/index.js';
 import { computeBoundary } from '../evaluate/boundary.js';
 import { evaluateRules } from '../evaluate/evaluate.js';
+import { loadInputs } from '../inputs.js';
 import { createModel } from '../model/build.js';
 import { allRules } from './index.js';
 import type { AnyRule } from './rule.js';
@@ -25,11 +26,27 @@ function fixtureDir(rule: AnyRule): string | undefined {
   return undefined;
 }
 
-function runFixture(rule: AnyRule, file: string) {
-  const output = loadCloudFormationTemplate(file, readFileSync(file, 'utf8'), { cwd: dirname(file) });
-  const model = createModel(output.resources, output.errors, output.inputs);
+/** A fixture's model: CloudFormation (`*.cfn.yaml|json`) or Terraform plan JSON (`*.tfplan.json`). */
+async function runFixture(rule: AnyRule, file: string) {
+  const model = file.endsWith('.tfplan.json')
+    ? await loadInputs([file], { cwd: dirname(file) })
+    : (() => {
+        const output = loadCloudFormationTemplate(file, readFileSync(file, 'utf8'), { cwd: dirname(file) });
+        return createModel(output.resources, output.errors, output.inputs);
+      })();
   const findings = evaluateRules(model, [rule], computeBoundary(model));
   return { model, findings };
+}
+
+/** `Bad*` logical ids (CloudFormation) and `bad*` resource names (Terraform: `module.m.aws_s3_bucket.bad["a"]`). */
+function isBad(nativeId: string): boolean {
+  if (nativeId.startsWith('Bad')) return true;
+  const name =
+    nativeId
+      .replace(/\[[^\]]*\]/g, '')
+      .split('.')
+      .pop() ?? '';
+  return nativeId.includes('.') && name.startsWith('bad');
 }
 
 describe.each(allRules.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) => {
@@ -53,15 +70,17 @@ describe.each(allRules.map((rule) => [rule.id, rule] as const))('%s', (_id, rule
     expect(rule.kinds.length).toBeGreaterThan(0);
   });
 
-  const files = dir ? readdirSync(dir).filter((file) => /\.cfn\.(ya?ml|json)$/.test(file)) : [];
+  const files = dir
+    ? readdirSync(dir).filter((file) => /\.(cfn\.(ya?ml|json)|tfplan\.json)$/.test(file))
+    : [];
   for (const file of files) {
     const path = join(dir as string, file);
     if (file.startsWith('fail.')) {
-      it(`finds exactly the Bad* resources of ${file}`, () => {
-        const { model, findings } = runFixture(rule, path);
+      it(`finds exactly the Bad* resources of ${file}`, async () => {
+        const { model, findings } = await runFixture(rule, path);
         expect(model.errors).toEqual([]);
         const expected = model.resources
-          .filter((resource) => resource.source.nativeId.startsWith('Bad'))
+          .filter((resource) => isBad(resource.source.nativeId))
           .map((resource) => resource.source.nativeId)
           .sort();
         expect(expected.length, 'a fail fixture needs at least one Bad* resource').toBeGreaterThan(0);
@@ -69,8 +88,8 @@ describe.each(allRules.map((rule) => [rule.id, rule] as const))('%s', (_id, rule
         expect(flagged).toEqual(expected);
       });
     } else if (file.startsWith('pass.')) {
-      it(`passes ${file}`, () => {
-        const { model, findings } = runFixture(rule, path);
+      it(`passes ${file}`, async () => {
+        const { model, findings } = await runFixture(rule, path);
         expect(model.errors).toEqual([]);
         expect(findings.map((finding) => `${finding.resource.id}: ${finding.message}`)).toEqual([]);
       });

@@ -107,8 +107,8 @@ describe('bad input (R-ENG-8)', () => {
     ['bad/wrong-shape.yaml', /Resources must be a mapping/, undefined],
     ['bad/junk.template', /binary|invalid|not a CloudFormation/, undefined],
   ];
-  it.each(cases)('%s is reported with its reason and line', (file, reason, line) => {
-    const output = loadInputs([file], { cwd: fixtures });
+  it.each(cases)('%s is reported with its reason and line', async (file, reason, line) => {
+    const output = await loadInputs([file], { cwd: fixtures });
     expect(output.resources).toEqual([]);
     expect(output.errors).toHaveLength(1);
     expect(output.errors[0]?.file).toBe(file);
@@ -116,8 +116,8 @@ describe('bad input (R-ENG-8)', () => {
     if (line !== undefined) expect(output.errors[0]?.line).toBe(line);
   });
 
-  it('reports template mistakes and still scans the rest of the file', () => {
-    const output = loadInputs(['bad/semantic.yaml'], { cwd: fixtures });
+  it('reports template mistakes and still scans the rest of the file', async () => {
+    const output = await loadInputs(['bad/semantic.yaml'], { cwd: fixtures });
     expect(output.errors.map((error) => `${error.line}: ${error.message}`)).toEqual([
       '3: A: resource has no Type',
       '5: B: Ref to "Nowhere", which is neither a parameter nor a resource',
@@ -125,8 +125,8 @@ describe('bad input (R-ENG-8)', () => {
     expect(output.resources.map((resource) => resource.source.nativeId)).toEqual(['B']);
   });
 
-  it('scans the good files of a folder and reports the bad ones', () => {
-    const output = loadInputs(['.', 'no-such-file.yaml'], { cwd: fixtures });
+  it('scans the good files of a folder and reports the bad ones', async () => {
+    const output = await loadInputs(['.', 'no-such-file.yaml'], { cwd: fixtures });
     expect(output.errors.map((error) => error.file)).toEqual(
       expect.arrayContaining(['bad/invalid.yaml', 'bad/invalid.json', 'no-such-file.yaml']),
     );

@@ -1,0 +1,427 @@
+import type { InputError } from '../../model/resource.js';
+import { isUnknown, type ResourceRef, unknown } from '../../model/values.js';
+import { type TfInstance, tfModelId } from './build.js';
+
+/** `terraform show -json` format versions this adapter reads (the major version is the contract). */
+const SUPPORTED_FORMAT = /^(0\.[12]|1\.\d+)$/;
+
+interface PlanResource {
+  address?: string;
+  mode?: string;
+  type?: string;
+  name?: string;
+  index?: number | string;
+  provider_name?: string;
+  values?: Record<string, unknown>;
+}
+interface PlanModule {
+  address?: string;
+  resources?: PlanResource[];
+  child_modules?: PlanModule[];
+}
+interface ResourceChange {
+  address?: string;
+  mode?: string;
+  type?: string;
+  change?: { actions?: string[]; after?: unknown; after_unknown?: unknown };
+}
+interface ConfigExpression {
+  constant_value?: unknown;
+  references?: string[];
+}
+interface ConfigResource {
+  address?: string;
+  mode?: string;
+  type?: string;
+  name?: string;
+  provider_config_key?: string;
+  expressions?: Record<string, unknown>;
+}
+interface ConfigModule {
+  resources?: ConfigResource[];
+  module_calls?: Record<
+    string,
+    { source?: string; expressions?: Record<string, unknown>; module?: ConfigModule }
+  >;
+  outputs?: Record<string, { expression?: ConfigExpression }>;
+  variables?: Record<string, unknown>;
+}
+
+export interface PlanOutput {
+  readonly instances: TfInstance[];
+  readonly errors: InputError[];
+}
+
+function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Removes instance keys from an address: `module.a["x"].aws_s3_bucket.b[0]` → `module.a.aws_s3_bucket.b`. */
+function configAddressOf(address: string): string {
+  return address.replace(/\[[^\]]*\]/g, '');
+}
+
+/** `module.a["x"].module.b[0]` → module instance prefix; the resource part after the last module segment. */
+function splitModule(address: string): { module: string; local: string } {
+  const match = /^((?:module\.[^.[]+(?:\[[^\]]*\])?\.)*)(.*)$/.exec(address);
+  const modulePart = match?.[1] ?? '';
+  return { module: modulePart.replace(/\.$/, ''), local: match?.[2] ?? address };
+}
+
+/**
+ * Reads a plan (`terraform show -json plan.out`) into resource instances: planned values (child modules at
+ * any depth), `after_unknown` as explicit unknowns, and the configuration's expression references turned
+ * into `ResourceRef`s so that resources joined by ids known only after apply are still joined.
+ */
+export function loadTerraformPlan(file: string, text: string): PlanOutput {
+  try {
+    return readPlan(file, text);
+  } catch (error) {
+    // The shape checks below cover what Terraform writes; anything else is a malformed plan, never a crash.
+    return {
+      instances: [],
+      errors: [
+        {
+          file,
+          message: `malformed Terraform plan: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ],
+    };
+  }
+}
+
+function asList<T>(value: unknown): T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
+function asObject<T>(value: unknown): T | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as T) : undefined;
+}
+
+function readPlan(file: string, text: string): PlanOutput {
+  const errors: InputError[] = [];
+  let plan: Record<string, unknown>;
+  try {
+    plan = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    return {
+      instances: [],
+      errors: [
+        {
+          file,
+          line: position ? lineOfOffset(text, Number(position[1])) : undefined,
+          message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
+        },
+      ],
+    };
+  }
+  if (typeof plan !== 'object' || plan === null || Array.isArray(plan)) {
+    return {
+      instances: [],
+      errors: [{ file, line: 1, message: 'not a Terraform plan: the document is not an object' }],
+    };
+  }
+  const formatVersion = plan.format_version;
+  if (typeof formatVersion !== 'string') {
+    return {
+      instances: [],
+      errors: [
+        {
+          file,
+          message:
+            'not a Terraform plan: no "format_version" (produce it with `terraform show -json plan.out`)',
+        },
+      ],
+    };
+  }
+  if (!SUPPORTED_FORMAT.test(formatVersion)) {
+    return {
+      instances: [],
+      errors: [
+        { file, message: `unsupported plan format_version "${formatVersion}" (supported: 0.1, 0.2, 1.x)` },
+      ],
+    };
+  }
+  const planned = (plan.planned_values as { root_module?: PlanModule } | undefined)?.root_module;
+  const prior =
+    (plan.prior_state as { values?: { root_module?: PlanModule } } | undefined)?.values?.root_module ??
+    undefined;
+  if (!planned && !prior) {
+    return {
+      instances: [],
+      errors: [{ file, message: 'Terraform plan has neither planned_values nor prior_state' }],
+    };
+  }
+  const changes = new Map<string, ResourceChange>();
+  for (const change of asList<ResourceChange>(plan.resource_changes)) {
+    if (change?.address) changes.set(change.address, change);
+  }
+  const configuration = plan.configuration as
+    | {
+        root_module?: ConfigModule;
+        provider_config?: Record<
+          string,
+          { name?: string; alias?: string; expressions?: Record<string, ConfigExpression> }
+        >;
+      }
+    | undefined;
+  const regions = providerRegions(asObject(configuration?.provider_config) ?? {});
+
+  // Configuration resources by module path (no instance keys) and local address.
+  const configByAddress = new Map<
+    string,
+    { resource: ConfigResource; modulePath: string; module: ConfigModule }
+  >();
+  const configModules = new Map<string, ConfigModule>();
+  const walkConfig = (module: ConfigModule | undefined, modulePath: string) => {
+    if (!module) return;
+    configModules.set(modulePath, module);
+    for (const resource of asList<ConfigResource>(module.resources)) {
+      if (typeof resource?.address === 'string')
+        configByAddress.set(modulePath ? `${modulePath}.${resource.address}` : resource.address, {
+          resource,
+          modulePath,
+          module,
+        });
+    }
+    for (const [name, call] of Object.entries(
+      asObject<ConfigModule['module_calls']>(module.module_calls) ?? {},
+    )) {
+      walkConfig(
+        asObject<ConfigModule>(call?.module),
+        modulePath ? `${modulePath}.module.${name}` : `module.${name}`,
+      );
+    }
+  };
+  walkConfig(asObject<ConfigModule>(configuration?.root_module), '');
+
+  // Every managed resource instance in planned values (or, for a destroy-only plan, prior state).
+  const instances: { resource: PlanResource; moduleAddress: string }[] = [];
+  const walkPlanned = (module: PlanModule | undefined) => {
+    if (!module) return;
+    for (const resource of asList<PlanResource>(module.resources)) {
+      if (
+        resource?.mode === 'managed' &&
+        typeof resource.address === 'string' &&
+        typeof resource.type === 'string'
+      ) {
+        instances.push({ resource, moduleAddress: typeof module.address === 'string' ? module.address : '' });
+      }
+    }
+    for (const child of asList<PlanModule>(module.child_modules)) walkPlanned(asObject<PlanModule>(child));
+  };
+  walkPlanned(planned ?? prior);
+  const addresses = new Set(instances.map((item) => item.resource.address as string));
+  const byConfigAddress = new Map<string, string[]>();
+  for (const address of addresses) {
+    const key = configAddressOf(address);
+    const list = byConfigAddress.get(key);
+    if (list) list.push(address);
+    else byConfigAddress.set(key, [address]);
+  }
+
+  /** The instance(s) a configuration reference such as `aws_kms_key.k.arn` names, seen from `fromAddress`. */
+  const resolveReference = (
+    reference: string,
+    fromAddress: string,
+    modulePath: string,
+    depth = 0,
+  ): { ids: string[]; attribute?: string } | undefined => {
+    if (depth > 8) return undefined;
+    const { module: moduleInstance } = splitModule(fromAddress);
+    const parts = reference.split('.');
+    if (parts[0] === 'var' && parts[1] && modulePath) {
+      // A module input: follow the caller's expression for it.
+      const parentPath = modulePath.replace(/\.?module\.[^.]+$/, '');
+      const name = modulePath.slice(modulePath.lastIndexOf('.') + 1);
+      const call = configModules.get(parentPath)?.module_calls?.[name];
+      const expression = call?.expressions?.[parts[1]] as ConfigExpression | undefined;
+      const parentInstance = moduleInstance.replace(/\.?module\.[^.]+(\[[^\]]*\])?$/, '');
+      for (const ref of expression?.references ?? []) {
+        const found = resolveReference(
+          ref,
+          parentInstance ? `${parentInstance}.x.y` : 'x.y',
+          parentPath,
+          depth + 1,
+        );
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (parts[0] === 'module' && parts[1] && parts[2]) {
+      // A module output: follow the output's expression inside the module.
+      const childPath = modulePath ? `${modulePath}.module.${parts[1]}` : `module.${parts[1]}`;
+      const output = configModules.get(childPath)?.outputs?.[parts[2]];
+      const childInstance = moduleInstance ? `${moduleInstance}.module.${parts[1]}` : `module.${parts[1]}`;
+      for (const ref of output?.expression?.references ?? []) {
+        const found = resolveReference(ref, `${childInstance}.x.y`, childPath, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (
+      parts[0] === 'data' ||
+      parts[0] === 'local' ||
+      parts[0] === 'var' ||
+      parts[0] === 'each' ||
+      parts[0] === 'count' ||
+      parts[0] === 'path' ||
+      parts[0] === 'self' ||
+      parts.length < 2
+    )
+      return undefined;
+    const type = parts[0] as string;
+    const nameWithIndex = parts[1] as string;
+    const name = nameWithIndex.replace(/\[.*$/, '');
+    const indexMatch = /\[(.*)\]$/.exec(nameWithIndex);
+    const localConfig = `${type}.${name}`;
+    const configKey = modulePath ? `${modulePath}.${localConfig}` : localConfig;
+    const candidates = (byConfigAddress.get(configKey) ?? []).filter(
+      (address) => splitModule(address).module === moduleInstance,
+    );
+    if (candidates.length === 0) return undefined;
+    const attribute = parts.slice(2).join('.') || undefined;
+    if (indexMatch) {
+      const wanted = `${moduleInstance ? `${moduleInstance}.` : ''}${localConfig}[${indexMatch[1]}]`;
+      if (candidates.includes(wanted)) return { ids: [wanted], attribute };
+    }
+    if (candidates.length === 1) return { ids: candidates, attribute };
+    // Same instance key as the referrer (count.index / each.key), else every instance.
+    const ownKey = /(\[[^\]]*\])$/.exec(fromAddress)?.[1];
+    const same = candidates.find((address) => ownKey && address.endsWith(ownKey));
+    return same ? { ids: [same], attribute } : { ids: candidates, attribute };
+  };
+
+  const out: TfInstance[] = [];
+  for (const { resource, moduleAddress } of instances) {
+    const address = resource.address as string;
+    const change = changes.get(address);
+    const actions = change?.change?.actions ?? [];
+    if (actions.length === 1 && actions[0] === 'delete') continue;
+    let values = asObject<Record<string, unknown>>(resource.values) ?? {};
+    const afterUnknown = change?.change?.after_unknown;
+    if (afterUnknown && typeof afterUnknown === 'object')
+      values = markUnknown(values, afterUnknown, 'known after apply') as Record<string, unknown>;
+    const config = configByAddress.get(configAddressOf(address));
+    if (config?.resource.expressions) {
+      values = applyReferences(values, config.resource.expressions, (reference) => {
+        const found = resolveReference(reference, address, config.modulePath);
+        if (!found) return undefined;
+        const ids = found.ids.filter((id) => id !== address).map((id) => tfModelId(file, id));
+        if (ids.length === 0) return undefined;
+        return ids.length === 1
+          ? ({ $ref: ids[0] as string, attribute: found.attribute } satisfies ResourceRef)
+          : unknown(`one of ${ids.length} instances`, ids);
+      }) as Record<string, unknown>;
+    }
+    const providerKey = config?.resource.provider_config_key ?? resource.provider_name ?? 'aws';
+    out.push({
+      format: 'terraform-plan',
+      inputKey: file,
+      address,
+      type: resource.type as string,
+      values,
+      file,
+      module: moduleAddress,
+      region: regions.get(providerKey.replace(/^.*:/, '')) ?? regions.get('aws'),
+      inlineSuppressions: [],
+    });
+  }
+  return { instances: out, errors };
+}
+
+function providerRegions(
+  config: Record<string, { name?: string; alias?: string; expressions?: Record<string, ConfigExpression> }>,
+): Map<string, string> {
+  const regions = new Map<string, string>();
+  for (const [key, provider] of Object.entries(config)) {
+    const region = provider.expressions?.region?.constant_value;
+    if (typeof region === 'string') regions.set(key, region);
+  }
+  return regions;
+}
+
+/** Sets `Unknown` wherever `after_unknown` is true, creating the path when planned values omit it. */
+function markUnknown(value: unknown, mask: unknown, reason: string): unknown {
+  if (mask === true) return unknown(reason);
+  if (Array.isArray(mask)) {
+    const list = Array.isArray(value) ? [...value] : [];
+    mask.forEach((item, index) => {
+      if (item === false || item === undefined) return;
+      list[index] = markUnknown(list[index], item, reason);
+    });
+    return list;
+  }
+  if (mask && typeof mask === 'object') {
+    const record: Record<string, unknown> =
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? { ...(value as Record<string, unknown>) }
+        : {};
+    for (const [key, item] of Object.entries(mask)) {
+      if (item === false) continue;
+      record[key] = markUnknown(record[key], item, reason);
+    }
+    return record;
+  }
+  return value;
+}
+
+/**
+ * Turns attributes whose configuration expression references a resource into references: a whole-value
+ * reference becomes a `ResourceRef`; a known value keeps its value when the expression mixes several
+ * references (an interpolated ARN), an unknown one keeps the refs for joins and the PHI boundary.
+ */
+function applyReferences(
+  value: unknown,
+  expressions: unknown,
+  resolve: (reference: string) => unknown,
+): unknown {
+  if (!expressions || typeof expressions !== 'object') return value;
+  if (Array.isArray(expressions)) {
+    // A nested block list: expressions per block.
+    if (!Array.isArray(value)) return value;
+    return value.map((item, index) => applyReferences(item, expressions[index] ?? expressions[0], resolve));
+  }
+  const expression = expressions as ConfigExpression & Record<string, unknown>;
+  if (Array.isArray(expression.references) && !('constant_value' in expression)) {
+    const resolved = expression.references
+      .map(resolve)
+      .filter((item): item is ResourceRef | ReturnType<typeof unknown> => item !== undefined);
+    // Terraform lists both `aws_x.y.arn` and `aws_x.y`: one target, keep the entry that names the attribute.
+    const targets = new Map<string, unknown>();
+    for (const item of resolved) {
+      const key = isUnknown(item) ? `?${(item.refs ?? []).join(',')}` : (item as ResourceRef).$ref;
+      const existing = targets.get(key) as ResourceRef | undefined;
+      if (!existing || (!isUnknown(item) && (item as ResourceRef).attribute && !existing.attribute))
+        targets.set(key, item);
+    }
+    const unique = [...targets.values()];
+    if (
+      unique.length === 1 &&
+      !isUnknown(unique[0]) &&
+      (value === undefined || isUnknown(value) || typeof value === 'string')
+    ) {
+      return unique[0];
+    }
+    if (unique.length > 0 && (value === undefined || isUnknown(value))) {
+      const refs = unique.flatMap((item) =>
+        isUnknown(item) ? (item.refs ?? []) : [(item as ResourceRef).$ref],
+      );
+      return unknown(isUnknown(value) ? value.$unknown : 'known after apply', [...new Set(refs)]);
+    }
+    return value;
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value) && !isUnknown(value)) {
+    const record: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    for (const [key, sub] of Object.entries(expression)) {
+      if (key === 'references' || key === 'constant_value') continue;
+      record[key] = applyReferences(record[key], sub, resolve);
+    }
+    return record;
+  }
+  return value;
+}
