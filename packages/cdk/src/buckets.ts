@@ -194,6 +194,7 @@ export class HipaaPhiBucket extends Construct {
         citation: 'R-INF-11, 45 CFR 164.308(a)(7)(ii)(A)-(B)',
         fix: 'Pass replication with the disaster-recovery bucket, region and key',
         overrideProp: 'overrides.replication',
+        nagRuleIds: ['HIPAA.Security-S3BucketReplicationEnabled'],
       },
       props.overrides?.replication,
     );

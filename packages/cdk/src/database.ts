@@ -106,6 +106,7 @@ export class HipaaDatabase extends Construct {
         citation: 'R-INF-3, R-INF-11, 45 CFR 164.308(a)(7)(ii)(C)',
         fix: 'Leave multiAz at true',
         overrideProp: 'overrides.multiAz',
+        nagRuleIds: ['HIPAA.Security-RDSMultiAZSupport'],
       },
       props.overrides?.multiAz,
     );
@@ -117,6 +118,7 @@ export class HipaaDatabase extends Construct {
         citation: 'R-INF-3, 45 CFR 164.312(c)(1)',
         fix: 'Leave deletionProtection at true',
         overrideProp: 'overrides.deletionProtection',
+        nagRuleIds: ['HIPAA.Security-RDSInstanceDeletionProtectionEnabled'],
       },
       props.overrides?.deletionProtection,
     );

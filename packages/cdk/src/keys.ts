@@ -160,6 +160,16 @@ function allowLogServices(key: kms.Key): void {
       conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
     }),
   );
+  // VPC flow logs delivered to the SSE-KMS log archive (R-INF-1).
+  key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'AllowLogDeliveryToArchive',
+      principals: [new iam.ServicePrincipal('delivery.logs.amazonaws.com')],
+      actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+    }),
+  );
   key.addToResourcePolicy(
     new iam.PolicyStatement({
       sid: 'AllowAlarmPublishing',

@@ -58,14 +58,21 @@ export function acknowledgeNag(scope: IConstruct, ...keys: NagAcknowledgementKey
   }
 }
 
-/** Every acknowledgement recorded in the tree under `root`: construct path, rule id and reason. */
-export function listNagAcknowledgements(root: IConstruct): { path: string; id: string; reason: string }[] {
+/**
+ * Every cdk-nag acknowledgement of `pack` recorded in the tree under `root`: construct path, rule id and reason.
+ * (aws-cdk-lib records its own CloudFormation-validation acknowledgements in the same metadata; they are skipped.)
+ */
+export function listNagAcknowledgements(
+  root: IConstruct,
+  pack = 'HIPAA.Security',
+): { path: string; id: string; reason: string }[] {
   const found: { path: string; id: string; reason: string }[] = [];
   for (const construct of root.node.findAll()) {
     for (const entry of construct.node.metadata) {
       if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
       for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
-        found.push({ path: construct.node.path, id: id.replace(/^[^:]*::/, ''), reason });
+        const ruleId = id.replace(/^[^:]*::/, '');
+        if (ruleId.startsWith(`${pack}-`)) found.push({ path: construct.node.path, id: ruleId, reason });
       }
     }
   }

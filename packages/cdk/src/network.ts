@@ -151,7 +151,8 @@ export class HipaaNetwork extends Construct {
   private encryptCustomResourceLogs(logKey: kms.IKey): void {
     const provider = Stack.of(this).node.tryFindChild('Custom::VpcRestrictDefaultSGCustomResourceProvider');
     const handler = provider?.node.tryFindChild('Handler');
-    if (!(handler instanceof CfnResource)) return;
+    if (!(handler instanceof CfnResource) || redirectedHandlers.has(handler)) return;
+    redirectedHandlers.add(handler);
     const logGroup = new HipaaLogGroup(this, 'RestrictDefaultSgLogGroup', { encryptionKey: logKey });
     handler.addPropertyOverride('LoggingConfig', { LogGroup: logGroup.logGroup.logGroupName });
     handler.addResourceDependency(logGroup.logGroup.node.defaultChild as CfnResource);
@@ -181,6 +182,9 @@ export class HipaaNetwork extends Construct {
     return { subnetGroupName: SubnetTier.PUBLIC };
   }
 }
+
+/** Custom-resource handlers (one per stack) whose logs were already redirected. */
+const redirectedHandlers = new WeakSet<CfnResource>();
 
 function endpointId(service: ec2.InterfaceVpcEndpointAwsService): string {
   const name = service.shortName

@@ -1,4 +1,4 @@
-import { Annotations, Stack } from 'aws-cdk-lib';
+import { Annotations, Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
 /**
@@ -53,6 +53,11 @@ export interface HipaaCheck {
   readonly fix: string;
   /** The prop path of the override that would accept the deviation, e.g. `overrides.retention`. */
   readonly overrideProp: string;
+  /**
+   * cdk-nag rule ids the deviation trips; an accepted override acknowledges them on this construct with the
+   * override's reason, so a reasoned deviation is one decision, not two.
+   */
+  readonly nagRuleIds?: readonly string[];
 }
 
 /**
@@ -80,8 +85,15 @@ export function requireHipaa(
         `Explain why the deviation is acceptable and what compensates for it.`,
     );
   }
-  recordOverride(scope, { path: where, requirement: check.requirement, reason: override.reason.trim() });
+  const reason = override.reason.trim();
+  recordOverride(scope, { path: where, requirement: check.requirement, reason });
+  for (const id of check.nagRuleIds ?? []) {
+    Validations.of(scope).acknowledge({ id, reason: `${OVERRIDE_ACKNOWLEDGEMENT_PREFIX}${reason}` });
+  }
 }
+
+/** Prefix of the reason of a cdk-nag acknowledgement that comes from an accepted {@link HipaaOverride}. */
+export const OVERRIDE_ACKNOWLEDGEMENT_PREFIX = 'HIPAA override: ';
 
 function recordOverride(scope: IConstruct, entry: RecordedOverride): void {
   const stack = Stack.of(scope);

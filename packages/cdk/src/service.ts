@@ -108,6 +108,9 @@ export class HipaaFargateService extends Construct {
     const targetProtocol = props.targetProtocol ?? elbv2.ApplicationProtocol.HTTPS;
     const sslPolicy = props.sslPolicy ?? elbv2.SslPolicy.TLS13_RES;
     const secretLike = Object.keys(props.environment ?? {}).filter((name) => SECRET_LIKE_NAME.test(name));
+    const nagRules: Partial<Record<keyof NonNullable<HipaaFargateServiceProps['overrides']>, string[]>> = {
+      deletionProtection: ['HIPAA.Security-ELBDeletionProtectionEnabled'],
+    };
     const check = (
       ok: boolean,
       requirement: string,
@@ -118,7 +121,7 @@ export class HipaaFargateService extends Construct {
       requireHipaa(
         this,
         ok,
-        { requirement, citation, fix, overrideProp: `overrides.${name}` },
+        { requirement, citation, fix, overrideProp: `overrides.${name}`, nagRuleIds: nagRules[name] },
         props.overrides?.[name],
       );
     check(
