@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildReferenceApp } from '../../../examples/reference-app/src/app.js';
@@ -51,7 +51,10 @@ const rows = [
 const table = [
   '| Case | Median (s) | Runs (s) |',
   '| --- | ---: | --- |',
-  ...rows.map(([name, runs]) => `| ${name} | ${median(runs).toFixed(2)} | ${runs.map((r) => r.toFixed(2)).join(', ')} |`),
+  ...rows.map(
+    ([name, runs]) =>
+      `| ${name} | ${median(runs).toFixed(2)} | ${runs.map((r) => r.toFixed(2)).join(', ')} |`,
+  ),
 ].join('\n');
 const markdown = `# CDK reference app synth time
 

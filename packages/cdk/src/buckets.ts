@@ -112,12 +112,7 @@ export class HipaaLogArchive extends Construct {
         },
       ],
     });
-    acknowledgeNag(
-      this.accessLogBucket,
-      'accessLogBucketSseS3',
-      'accessLogBucketNotLogged',
-      'accessLogBucketNotReplicated',
-    );
+    acknowledgeNag(this.accessLogBucket, 'accessLogBucketSseS3', 'accessLogBucketNotReplicated');
 
     this.bucket = new s3.Bucket(this, 'Bucket', {
       ...BUCKET_BASELINE,

@@ -14,12 +14,6 @@ export const NAG_ACKNOWLEDGEMENTS = {
       'delivered to SSE-S3 buckets (AWS limitation, enforced by aws-cdk-lib). It holds request metadata, never ' +
       'object content; it is private, versioned, TLS-only and expires logs after six years.',
   },
-  accessLogBucketNotLogged: {
-    id: 'HIPAA.Security-S3BucketLoggingEnabled',
-    reason:
-      'This bucket is the server-access-log destination; logging it into itself or into another logged bucket ' +
-      'creates a log-delivery loop. Writes to it come only from the S3 and ELB log-delivery services.',
-  },
   accessLogBucketNotReplicated: {
     id: 'HIPAA.Security-S3BucketReplicationEnabled',
     reason:

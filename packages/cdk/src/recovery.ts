@@ -163,12 +163,7 @@ export class HipaaRecoverySite extends Construct {
         },
       ],
     });
-    acknowledgeNag(
-      this.accessLogBucket,
-      'accessLogBucketSseS3',
-      'accessLogBucketNotLogged',
-      'accessLogBucketNotReplicated',
-    );
+    acknowledgeNag(this.accessLogBucket, 'accessLogBucketSseS3', 'accessLogBucketNotReplicated');
     acknowledgeNag(this.phiReplicaBucket, 'replicaBucketNotReplicated');
     acknowledgeNag(this.logArchiveReplicaBucket, 'replicaBucketNotReplicated');
     this.vault = new backup.BackupVault(this, 'Vault', {
