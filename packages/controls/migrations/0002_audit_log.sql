@@ -71,21 +71,19 @@ BEGIN
           HINT = 'audit rows can never be changed; rows older than the retention minimum can only be archived';
 END $$;
 
-CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
+-- Statement-level triggers refuse even a statement that matches no row; DELETE on audit_events
+-- is row-level so the archive exception above can judge each row.
+CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_to_append_only();
+CREATE TRIGGER audit_events_append_only BEFORE DELETE ON audit_events
   FOR EACH ROW EXECUTE FUNCTION refuse_audit_change();
 CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_to_append_only();
-CREATE TRIGGER audit_checkpoints_append_only BEFORE UPDATE OR DELETE ON audit_checkpoints
-  FOR EACH ROW EXECUTE FUNCTION refuse_change_to_append_only();
-CREATE TRIGGER audit_checkpoints_no_truncate BEFORE TRUNCATE ON audit_checkpoints
+CREATE TRIGGER audit_checkpoints_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_checkpoints
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_to_append_only();
-CREATE TRIGGER audit_archives_append_only BEFORE UPDATE OR DELETE ON audit_archives
-  FOR EACH ROW EXECUTE FUNCTION refuse_change_to_append_only();
-CREATE TRIGGER audit_archives_no_truncate BEFORE TRUNCATE ON audit_archives
+CREATE TRIGGER audit_archives_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_archives
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_to_append_only();
-CREATE TRIGGER audit_archived_leaves_append_only BEFORE UPDATE OR DELETE ON audit_archived_leaves
-  FOR EACH ROW EXECUTE FUNCTION refuse_change_to_append_only();
-CREATE TRIGGER audit_archived_leaves_no_truncate BEFORE TRUNCATE ON audit_archived_leaves
+CREATE TRIGGER audit_archived_leaves_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_archived_leaves
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_to_append_only();
 
 -- Grants: the application may read and append, nothing else; not even the owner may change rows

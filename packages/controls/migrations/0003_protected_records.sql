@@ -39,10 +39,8 @@ CREATE TABLE protected_record_versions (
   changed_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (tenant_id, collection, record_id, version)
 );
-CREATE TRIGGER protected_record_versions_append_only BEFORE UPDATE OR DELETE ON protected_record_versions
-  FOR EACH ROW EXECUTE FUNCTION refuse_change_to_append_only();
-CREATE TRIGGER protected_record_versions_no_truncate BEFORE TRUNCATE ON protected_record_versions
-  FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_to_append_only();
+CREATE TRIGGER protected_record_versions_append_only BEFORE UPDATE OR DELETE OR TRUNCATE
+  ON protected_record_versions FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_to_append_only();
 
 ALTER TABLE protected_records ENABLE ROW LEVEL SECURITY;
 ALTER TABLE protected_record_index ENABLE ROW LEVEL SECURITY;
