@@ -77,6 +77,13 @@ export interface Model {
   readonly resources: readonly Resource[];
   /** Lookup by model id. */
   get(id: string): Resource | undefined;
+  /** Every resource of one kind, from an index built once: rules that look across the model stay linear. */
+  ofKind<K extends Kind>(kind: K): readonly Resource<K>[];
+  /**
+   * A value computed once per model and shared by every call with the same key (e.g. a rule's map of roles
+   * to the functions using them), so a rule that needs a model-wide view does not rescan per resource.
+   */
+  memo<T>(key: string, compute: () => T): T;
   readonly errors: readonly InputError[];
   /** Input files read, for reports. */
   readonly inputs: readonly string[];

@@ -54,9 +54,7 @@ export const cloudtrailS3DataEvents = defineRule({
   equivalents: { awsConfig: ['cloudtrail-s3-dataevents-enabled'] },
   check(trail, { model, boundary }) {
     // Coverage is account-wide: a dedicated data-event trail covers the management trail too.
-    const trails = model.resources.filter(
-      (r): r is Resource<'Trail'> => r.kind === 'Trail' && (r as Resource<'Trail'>).facts.isLogging !== false,
-    );
+    const trails = model.ofKind('Trail').filter((r) => r.facts.isLogging !== false);
     const selectors: TrailS3DataEvents[] = [];
     for (const other of [trail, ...trails.filter((t) => t.id !== trail.id)]) {
       const events = other.facts.s3DataEvents;
@@ -65,9 +63,7 @@ export const cloudtrailS3DataEvents = defineRule({
       selectors.push(...events);
     }
     if (selectors.length === 0) return fail('no trail in the template records S3 data events');
-    const phiBuckets = model.resources.filter(
-      (r): r is Resource<'Bucket'> => r.kind === 'Bucket' && boundary.has(r.id),
-    );
+    const phiBuckets = model.ofKind('Bucket').filter((r) => boundary.has(r.id));
     const missing: string[] = [];
     let unresolved: string | undefined;
     for (const bucket of phiBuckets) {

@@ -103,26 +103,21 @@ export const cloudtrailSecurityAlarms = defineRule({
     const refId = isRef(target) ? target.$ref : isUnknown(target) ? target.refs?.[0] : undefined;
     let group = refId ? model.get(refId) : undefined;
     let groupName: string | undefined = typeof target === 'string' ? logGroupNameOfArn(target) : undefined;
-    if (!group && groupName)
-      group = model.resources.find(
-        (r) => r.kind === 'LogGroup' && (r as Resource<'LogGroup'>).facts.name === groupName,
-      );
+    if (!group && groupName) group = model.ofKind('LogGroup').find((r) => r.facts.name === groupName);
     if (group?.kind === 'LogGroup') {
       const name = (group as Resource<'LogGroup'>).facts.name;
       if (typeof name === 'string') groupName = name;
     }
     const groupId = group?.id ?? '';
     const groupLabel = group?.source.nativeId ?? groupName ?? 'the trail log group';
-    const filters = model.resources.filter(
-      (r): r is Resource<'MetricFilter'> =>
-        r.kind === 'MetricFilter' &&
-        pointsAt((r as Resource<'MetricFilter'>).facts.logGroup, groupId, groupName),
-    );
+    const filters = model
+      .ofKind('MetricFilter')
+      .filter((r) => pointsAt(r.facts.logGroup, groupId, groupName));
     if (!group && filters.length === 0)
       return cannotVerify(
         `the trail log group ${groupName ?? ''} is not declared in this input`.replace('  ', ' '),
       );
-    const alarms = model.resources.filter((r): r is Resource<'Alarm'> => r.kind === 'Alarm');
+    const alarms = model.ofKind('Alarm');
     const verdicts: Verdict[] = [];
     for (const eventClass of EVENT_CLASSES) {
       const matching = filters.filter((filter) => {

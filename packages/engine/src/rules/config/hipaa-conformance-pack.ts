@@ -1,4 +1,3 @@
-import type { Resource } from '../../model/resource.js';
 import { isUnknown } from '../../model/values.js';
 import { cannotVerify, defineRule, fail, pass } from '../rule.js';
 
@@ -21,9 +20,7 @@ export const configHipaaConformancePack = defineRule({
   controls: ['security-assessment', 'configuration-management'],
   kinds: ['ConfigRecorder'],
   check(_recorder, { model }) {
-    const packs = model.resources.filter(
-      (r): r is Resource<'ConformancePack'> => r.kind === 'ConformancePack',
-    );
+    const packs = model.ofKind('ConformancePack');
     if (packs.some((p) => p.facts.hipaa === true)) return pass;
     const unresolved = packs.map((p) => p.facts.hipaa).find(isUnknown);
     if (unresolved) return cannotVerify(`a conformance pack template is ${unresolved.$unknown}`);

@@ -1,4 +1,4 @@
-import { isKind } from '../../model/resource.js';
+import type { Resource } from '../../model/resource.js';
 import { isRef, isUnknown, type ResourceRef, type Val } from '../../model/values.js';
 import { defineRule, fail, pass } from '../rule.js';
 
@@ -25,8 +25,19 @@ export const lambdaFunctionUniqueRole = defineRule({
   check(fn, { model }) {
     const key = roleKey(fn.facts.role);
     if (key === undefined) return pass;
-    const sharing = model.resources
-      .filter((other) => other.id !== fn.id && isKind(other, 'Function') && roleKey(other.facts.role) === key)
+    const users = model.memo('lambda-function-unique-role/functions-by-role', () => {
+      const byRole = new Map<string, Resource<'Function'>[]>();
+      for (const other of model.ofKind('Function')) {
+        const otherKey = roleKey(other.facts.role);
+        if (otherKey === undefined) continue;
+        const list = byRole.get(otherKey);
+        if (list) list.push(other);
+        else byRole.set(otherKey, [other]);
+      }
+      return byRole;
+    });
+    const sharing = (users.get(key) ?? [])
+      .filter((other) => other.id !== fn.id)
       .map((other) => other.source.nativeId);
     return sharing.length > 0 ? fail(`execution role is shared with ${sharing.join(', ')}`) : pass;
   },

@@ -13,9 +13,8 @@ const CLOUDTRAIL_VALUE = LOG_RETENTION_VALUES.find((v) => v >= CLOUDTRAIL_DAYS) 
 /** Trails of the model that deliver to this log group. */
 function trailsDeliveringTo(group: Resource<'LogGroup'>, model: Model): Resource<'Trail'>[] {
   const name = group.facts.name;
-  return model.resources.filter((r): r is Resource<'Trail'> => {
-    if (r.kind !== 'Trail') return false;
-    const target = (r as Resource<'Trail'>).facts.cloudWatchLogsLogGroup;
+  return model.ofKind('Trail').filter((r) => {
+    const target = r.facts.cloudWatchLogsLogGroup;
     if (typeof target === 'string') return typeof name === 'string' && logGroupNameOfArn(target) === name;
     return pointsAt(target, group.id);
   });
