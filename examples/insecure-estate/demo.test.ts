@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../packages/cli/src/main.ts';
+import { main } from '../../packages/cli/src/main.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const INSECURE = 'examples/insecure-estate/cloudformation/insecure';
@@ -33,6 +33,8 @@ async function scanJson(dir: string): Promise<{ code: number; report: Report; st
     env: {},
     cwd: root,
   });
+  if (!stdout.trim().startsWith('{'))
+    throw new Error(`safeguard scan ${dir} exited ${code} without a JSON report: ${stderr.trim()}`);
   return { code, report: JSON.parse(stdout) as Report, stderr };
 }
 
