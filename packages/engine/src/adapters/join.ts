@@ -13,7 +13,12 @@ export interface JoinContext<V> {
   /** The resource a `ResourceRef` (or an `Unknown` carrying exactly one ref) points at, if in this input. */
   resolve(reference: unknown): V | undefined;
   /** Every resource of a native type in this input. */
-  ofType(nativeType: string): V[];
+  ofType(nativeType: string): readonly V[];
+  /**
+   * A value computed once per input and shared by every mapping (an index such as log groups by name), so a
+   * mapping that needs to search a type does not rescan it for every resource.
+   */
+  memo<T>(key: string, compute: () => T): T;
 }
 
 export interface JoinMapping<V> {
@@ -78,6 +83,8 @@ export function joinAndMap<V>(
     else byType.set(record.type, [record]);
   }
   const consumed = new Set<JoinRecord<V>>();
+  const memos = new Map<string, unknown>();
+  const viewsByType = new Map<string, readonly V[]>();
   const referrerIndex = new Map<string, Map<string, JoinRecord<V>[]>>();
   const referrersOf = (type: string, path: string): Map<string, JoinRecord<V>[]> => {
     const key = `${type}\u0000${path}`;
@@ -111,9 +118,12 @@ export function joinAndMap<V>(
         ];
         const index = referrersOf(nativeType, path);
         const found = [...new Set(keys.flatMap((key) => index.get(key) ?? []))];
-        for (const referrer of found) {
-          if ((mappers[nativeType] as JoinFold | undefined)?.folded) consumed.add(referrer);
-          if (!joined.includes(referrer.source)) joined.push(referrer.source);
+        // Only folded native types become part of this resource; others (a load balancer naming a group) are looked up.
+        if ((mappers[nativeType] as JoinFold | undefined)?.folded) {
+          for (const referrer of found) {
+            consumed.add(referrer);
+            if (!joined.includes(referrer.source)) joined.push(referrer.source);
+          }
         }
         return found.map((referrer) => referrer.view);
       },
@@ -126,7 +136,16 @@ export function joinAndMap<V>(
         return id ? byModelId.get(id)?.view : undefined;
       },
       ofType(nativeType) {
-        return (byType.get(nativeType) ?? []).map((item) => item.view);
+        let views = viewsByType.get(nativeType);
+        if (!views) {
+          views = (byType.get(nativeType) ?? []).map((item) => item.view);
+          viewsByType.set(nativeType, views);
+        }
+        return views;
+      },
+      memo<T>(key: string, compute: () => T): T {
+        if (!memos.has(key)) memos.set(key, compute());
+        return memos.get(key) as T;
       },
     };
     let facts: unknown;

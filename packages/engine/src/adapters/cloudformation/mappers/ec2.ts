@@ -39,8 +39,13 @@ function launchTemplateOf(spec: unknown, context: CfnMapContext): Val<CfnResourc
   if (resolved) return resolved;
   if (typeof byName === 'string') {
     const named = context
-      .ofType('AWS::EC2::LaunchTemplate')
-      .find((template) => template.properties.LaunchTemplateName === byName);
+      .memo('ec2/launch-templates-by-name', () => {
+        const index = new Map<unknown, CfnResourceView>();
+        for (const template of context.ofType('AWS::EC2::LaunchTemplate'))
+          index.set(template.properties.LaunchTemplateName, template);
+        return index;
+      })
+      .get(byName);
     if (named) return named;
   }
   return unknown('launch template is not in this input');

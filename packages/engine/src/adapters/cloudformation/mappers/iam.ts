@@ -110,14 +110,27 @@ const group = cfnMapping('Group', (view, context): GroupFacts => {
   const p = view.properties;
   const name = str(p.GroupName, undefined);
   const members: Val<ResourceRef | string>[] = [];
-  for (const candidate of context.ofType('AWS::IAM::User')) {
-    const groups = list(candidate.properties.Groups);
-    if (isUnknown(groups)) continue;
-    const member = groups.some(
-      (g) => (isRef(g) && g.$ref === view.modelId) || (typeof name === 'string' && g === name),
-    );
-    if (member) members.push({ $ref: candidate.modelId });
-  }
+  // Users name their groups (by reference or literal name): index them once per input.
+  const usersByGroup = context.memo('iam/users-by-group', () => {
+    const index = new Map<string, CfnResourceView[]>();
+    for (const candidate of context.ofType('AWS::IAM::User')) {
+      const groups = list(candidate.properties.Groups);
+      if (isUnknown(groups)) continue;
+      for (const g of groups) {
+        const key = isRef(g) ? g.$ref : typeof g === 'string' ? `=${g}` : undefined;
+        if (key === undefined) continue;
+        const entry = index.get(key);
+        if (entry) entry.push(candidate);
+        else index.set(key, [candidate]);
+      }
+    }
+    return index;
+  });
+  const memberViews = new Set([
+    ...(usersByGroup.get(view.modelId) ?? []),
+    ...(typeof name === 'string' ? (usersByGroup.get(`=${name}`) ?? []) : []),
+  ]);
+  for (const candidate of memberViews) members.push({ $ref: candidate.modelId });
   for (const addition of context.ofType('AWS::IAM::UserToGroupAddition')) {
     const target = addition.properties.GroupName;
     const names =

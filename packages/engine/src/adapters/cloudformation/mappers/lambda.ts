@@ -66,11 +66,19 @@ const lambdaFunction = cfnMapping('Function', (view, context): FunctionFacts => 
     ),
   ];
   // `/aws/lambda/<function name>`: a literal name, or `!Sub /aws/lambda/${Fn}` (unknown, referencing the function).
-  const logGroup = context.ofType('AWS::Logs::LogGroup').find((group) => {
-    const groupName = group.properties.LogGroupName;
-    if (typeof groupName === 'string') return typeof name === 'string' && groupName === `/aws/lambda/${name}`;
-    return isUnknown(groupName) && (groupName.refs ?? []).includes(view.modelId);
+  const logGroups = context.memo('lambda/log-groups', () => {
+    const byName = new Map<string, CfnResourceView>();
+    const byRef = new Map<string, CfnResourceView>();
+    for (const group of context.ofType('AWS::Logs::LogGroup')) {
+      const groupName = group.properties.LogGroupName;
+      if (typeof groupName === 'string') byName.set(groupName, group);
+      else if (isUnknown(groupName)) for (const ref of groupName.refs ?? []) byRef.set(ref, group);
+    }
+    return { byName, byRef };
   });
+  const logGroup =
+    (typeof name === 'string' ? logGroups.byName.get(`/aws/lambda/${name}`) : undefined) ??
+    logGroups.byRef.get(view.modelId);
   const packageType = str(p.PackageType, 'Zip');
   return {
     name,

@@ -66,12 +66,19 @@ function deadLetterSources(view: CfnResourceView, context: CfnMapContext): strin
   );
   // RedrivePolicy written as a JSON string cannot hold a reference; match a literal ARN by queue name.
   const name = view.properties.QueueName;
-  for (const other of context.ofType('AWS::SQS::Queue')) {
-    const target = at(redrivePolicyOf(other.properties.RedrivePolicy), 'deadLetterTargetArn');
-    if (typeof name === 'string' && typeof target === 'string' && target.endsWith(`:${name}`)) {
-      sources.add(other.modelId);
+  const byLiteralTarget = context.memo('sqs/queues-by-literal-dlq-name', () => {
+    const index = new Map<string, string[]>();
+    for (const other of context.ofType('AWS::SQS::Queue')) {
+      const target = at(redrivePolicyOf(other.properties.RedrivePolicy), 'deadLetterTargetArn');
+      if (typeof target !== 'string') continue;
+      const queueName = target.slice(target.lastIndexOf(':') + 1);
+      const entry = index.get(queueName);
+      if (entry) entry.push(other.modelId);
+      else index.set(queueName, [other.modelId]);
     }
-  }
+    return index;
+  });
+  if (typeof name === 'string') for (const source of byLiteralTarget.get(name) ?? []) sources.add(source);
   sources.delete(view.modelId);
   return [...sources];
 }

@@ -150,14 +150,9 @@ const securityGroup = cfnMapping('SecurityGroup', (view, context) => {
   ];
   // A load-balancer group: listed in an ELBv2 or classic load balancer's SecurityGroups.
   const loadBalancers = [
-    ...context.ofType('AWS::ElasticLoadBalancingV2::LoadBalancer'),
-    ...context.ofType('AWS::ElasticLoadBalancing::LoadBalancer'),
-  ]
-    .filter((lb) => {
-      const groups = list(lb.properties.SecurityGroups);
-      return !isUnknown(groups) && groups.some((group) => isRef(group) && group.$ref === view.modelId);
-    })
-    .map((lb) => lb.modelId);
+    ...context.referrers('AWS::ElasticLoadBalancingV2::LoadBalancer', 'SecurityGroups'),
+    ...context.referrers('AWS::ElasticLoadBalancing::LoadBalancer', 'SecurityGroups'),
+  ].map((lb) => lb.modelId);
   return {
     vpc: refOrString(view.properties.VpcId),
     description: str(view.properties.GroupDescription, undefined),
