@@ -61,16 +61,14 @@ describe('Terraform plan JSON', () => {
           fc
             .tuple(fc.nat({ max: valid.length }), fc.nat({ max: 30 }), fc.string({ maxLength: 20 }))
             .map(([at, cut, insert]) => valid.slice(0, at) + insert + valid.slice(at + cut)),
-          fc
-            .jsonValue()
-            .map((value) =>
-              JSON.stringify({
-                format_version: '1.2',
-                planned_values: { root_module: value },
-                configuration: value,
-                resource_changes: value,
-              }),
-            ),
+          fc.jsonValue().map((value) =>
+            JSON.stringify({
+              format_version: '1.2',
+              planned_values: { root_module: value },
+              configuration: value,
+              resource_changes: value,
+            }),
+          ),
         ),
         (text) => {
           const output = loadTerraformPlan('plan.json', text);
