@@ -21,6 +21,7 @@ const keyringFileSchema = z.object({
   auditSigningKeys: z
     .array(z.object({ keyId: z.string(), privateKeyPem: z.string(), publicKeyPem: z.string() }))
     .default([]),
+  auditRedactionKey: z.string().optional(),
 });
 type KeyringFile = z.infer<typeof keyringFileSchema>;
 
@@ -118,6 +119,18 @@ export class LocalKeyring implements KeyProvider {
       });
     });
     return (await this.#read()).auditSigningKeys.at(-1)!;
+  }
+
+  /** Secret key of the audit log's keyed hash of sensitive details; created on first use. */
+  async auditRedactionKey(): Promise<Buffer> {
+    let encoded = (await this.#read()).auditRedactionKey;
+    if (!encoded) {
+      await this.#update((file) => {
+        file.auditRedactionKey ??= randomBytes(32).toString('base64');
+      });
+      encoded = (await this.#read()).auditRedactionKey!;
+    }
+    return Buffer.from(encoded, 'base64');
   }
 
   async #wrap(plaintextKey: Buffer, context: KeyWrapContext): Promise<WrappedDataKey> {
