@@ -57,6 +57,7 @@ export {
   type ProtectedCollectionDefinition,
   RecordNotFoundError,
   type RecordVersion,
+  type WriteOptions,
 } from './records/protected-collection.js';
 export {
   type Database,

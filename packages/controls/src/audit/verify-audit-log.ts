@@ -303,6 +303,14 @@ export async function verifyAuditLogAt(
       : { dataDir: parsed.dataDir!, schema: parsed.schema },
   );
   try {
+    const [tables] = await db.query<{ found: string | null }>(
+      "SELECT to_regclass('audit_events')::text AS found",
+    );
+    if (!tables?.found) {
+      throw new Error(
+        `no audit log in schema "${parsed.schema}" of this database (check --schema and the database)`,
+      );
+    }
     return await verifyAuditLog(db, parsed.trustedKeys ? { trustedKeys: parsed.trustedKeys } : {});
   } finally {
     await db.close();

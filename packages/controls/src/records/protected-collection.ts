@@ -49,6 +49,14 @@ export interface RecordVersion<T> {
   current: T | null;
 }
 
+export interface WriteOptions {
+  /**
+   * Extra work in the same transaction as the write, e.g. enqueueOutboxEvent (R-APP-9): it
+   * commits or rolls back with the record.
+   */
+  alsoInTransaction?: (tx: SqlExecutor) => Promise<unknown>;
+}
+
 export class RecordNotFoundError extends Error {
   override readonly name = 'RecordNotFoundError';
 }
@@ -85,7 +93,7 @@ export class ProtectedCollection<T extends Record<string, FieldValue>> {
     this.#table = `records:${definition.name}`;
   }
 
-  async create(context: AccessContext, recordId: string, data: T): Promise<void> {
+  async create(context: AccessContext, recordId: string, data: T, options: WriteOptions = {}): Promise<void> {
     const { actor } = parseContext(context);
     const id = recordIdSchema.parse(recordId);
     const record = this.#validate(data);
@@ -104,6 +112,7 @@ export class ProtectedCollection<T extends Record<string, FieldValue>> {
         );
         await this.#index(tx, actor.tenantId, id, record);
         await this.#keepVersion(tx, actor, id, next!.version, 'create', null, body, Object.keys(record));
+        await options.alsoInTransaction?.(tx);
         return next!.version;
       });
       return { changedFields: Object.keys(record).sort(), version };
@@ -132,7 +141,12 @@ export class ProtectedCollection<T extends Record<string, FieldValue>> {
   }
 
   /** Applies a partial change; keeps the previous and new state as a version. */
-  async update(context: AccessContext, recordId: string, patch: Partial<T>): Promise<T> {
+  async update(
+    context: AccessContext,
+    recordId: string,
+    patch: Partial<T>,
+    options: WriteOptions = {},
+  ): Promise<T> {
     const { actor } = parseContext(context);
     const id = recordIdSchema.parse(recordId);
     let updated: T | undefined;
@@ -157,6 +171,7 @@ export class ProtectedCollection<T extends Record<string, FieldValue>> {
         );
         await this.#index(tx, actor.tenantId, id, next);
         await this.#keepVersion(tx, actor, id, version, 'update', row.body, body, changedFields);
+        await options.alsoInTransaction?.(tx);
         updated = next;
         return { changedFields, version };
       });
@@ -164,7 +179,7 @@ export class ProtectedCollection<T extends Record<string, FieldValue>> {
     return updated!;
   }
 
-  async delete(context: AccessContext, recordId: string): Promise<void> {
+  async delete(context: AccessContext, recordId: string, options: WriteOptions = {}): Promise<void> {
     const { actor } = parseContext(context);
     const id = recordIdSchema.parse(recordId);
     await this.#audited(actor, 'delete', id, () =>
@@ -184,6 +199,7 @@ export class ProtectedCollection<T extends Record<string, FieldValue>> {
           null,
           Object.keys(row.body),
         );
+        await options.alsoInTransaction?.(tx);
         return { changedFields: Object.keys(row.body).sort(), version: row.version + 1 };
       }),
     );
