@@ -11,7 +11,7 @@ export const secretsmanagerRotation = defineRule({
   remediation: {
     cloudformation:
       'Add an AWS::SecretsManager::RotationSchedule with SecretId: !Ref Secret, a HostedRotationLambda (or ' +
-      'RotationLambdaArn) and RotationRules: {AutomaticallyAfterDays: 30} (or ScheduleExpression).',
+      'RotationLambdaARN) and RotationRules: {AutomaticallyAfterDays: 30} (or ScheduleExpression).',
     terraform:
       'Add aws_secretsmanager_secret_rotation with rotation_lambda_arn and rotation_rules { automatically_after_days = 30 }.',
     console:

@@ -5,7 +5,8 @@ import { type CfnMapperTable, type CfnResourceView, cfnMapping, folded } from '.
 
 function rotationOf(schedule: CfnResourceView): SecretRotation {
   const p = schedule.properties;
-  const fn = p.RotationLambdaArn ?? p.HostedRotationLambda;
+  // The CloudFormation property is RotationLambdaARN; RotationLambdaArn is accepted too (templates in the wild use both).
+  const fn = p.RotationLambdaARN ?? p.RotationLambdaArn ?? p.HostedRotationLambda;
   return {
     hasRotationFunction: isUnknown(fn) ? fn : fn !== undefined && fn !== null,
     automaticallyAfterDays: num(at(p, 'RotationRules.AutomaticallyAfterDays'), undefined),

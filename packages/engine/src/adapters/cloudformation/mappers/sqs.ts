@@ -61,9 +61,11 @@ const queue = cfnMapping('Queue', (view, context): QueueFacts => {
 });
 
 function deadLetterSources(view: CfnResourceView, context: CfnMapContext): string[] {
-  const sources = new Set(
-    context.referrers('AWS::SQS::Queue', 'RedrivePolicy.deadLetterTargetArn').map((q) => q.modelId),
-  );
+  const sources = new Set([
+    ...context.referrers('AWS::SQS::Queue', 'RedrivePolicy.deadLetterTargetArn').map((q) => q.modelId),
+    // A Lambda function's dead-letter queue is a dead-letter queue too (it needs no DLQ of its own).
+    ...context.referrers('AWS::Lambda::Function', 'DeadLetterConfig.TargetArn').map((fn) => fn.modelId),
+  ]);
   // RedrivePolicy written as a JSON string cannot hold a reference; match a literal ARN by queue name.
   const name = view.properties.QueueName;
   const byLiteralTarget = context.memo('sqs/queues-by-literal-dlq-name', () => {
