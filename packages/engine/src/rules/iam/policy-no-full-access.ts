@@ -8,6 +8,9 @@ import {
   wildcardActions,
 } from './statements.js';
 
+/** AWS managed policies that grant every action of a service; AdministratorAccess has its own rule. */
+const AWS_FULL_ACCESS_POLICY = /^arn:aws[\w-]*:iam::aws:policy\/(?:service-role\/)?\w*FullAccess$/;
+
 export const iamPolicyNoFullAccess = defineRule({
   id: 'iam-policy-no-full-access',
   title: 'IAM policies do not grant every action of a service (service:*)',
@@ -59,6 +62,17 @@ export const iamPolicyNoFullAccess = defineRule({
               : ' (every action of the service on the listed resources)'),
         );
       });
+    }
+    // AWS managed "…FullAccess" policies are service:* grants by another name (AmazonS3FullAccess = s3:*).
+    const managed = 'managedPolicies' in identity.facts ? identity.facts.managedPolicies : [];
+    if (!isUnknown(managed)) {
+      for (const arn of managed) {
+        if (typeof arn === 'string' && AWS_FULL_ACCESS_POLICY.test(arn)) {
+          problems.push(
+            `AWS managed policy ${arn.slice(arn.lastIndexOf('/') + 1)} is attached (every action of the service)`,
+          );
+        }
+      }
     }
     if (problems.length > 0) return fail(problems.join('; '));
     if (unresolved) return cannotVerify(`a policy statement is ${unresolved.$unknown}`);
