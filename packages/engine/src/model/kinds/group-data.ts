@@ -1,2 +1,12 @@
 // Canonical kinds of the data group register their facts by declaration merging, one file per service.
+import './backup.js';
+import './dms.js';
+import './dynamodb.js';
+import './ebs.js';
+import './efs.js';
+import './elasticache.js';
+import './opensearch.js';
+import './rds.js';
+import './redshift.js';
 import './s3.js';
+import './sagemaker.js';
