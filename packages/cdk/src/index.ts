@@ -15,5 +15,6 @@ export * from './override.js';
 export * from './phi.js';
 export * from './policies.js';
 export * from './recovery.js';
+export * from './safeguard-suppressions.js';
 export * from './service.js';
 export * from './table.js';
