@@ -1,5 +1,5 @@
-import { isUnknown } from '../../model/values.js';
-import { cannotVerify, defineRule, fail, pass } from '../rule.js';
+import { isRef, isUnknown } from '../../model/values.js';
+import { cannotVerify, defineRule, fail, pass, skip } from '../rule.js';
 
 export const s3BucketSseKms = defineRule({
   id: 's3-bucket-sse-kms',
@@ -23,7 +23,22 @@ export const s3BucketSseKms = defineRule({
     cdkNag: ['HIPAA.Security-S3DefaultEncryptionKMS'],
     awsConfig: ['s3-default-encryption-kms', 's3-bucket-server-side-encryption-enabled'],
   },
-  check(bucket) {
+  check(bucket, { model }) {
+    // S3 delivers server access logs only to buckets encrypted with SSE-S3; such a target cannot use SSE-KMS.
+    const logTargets = model.memo('s3-bucket-sse-kms/access-log-targets', () => {
+      const targets = new Set<string>();
+      for (const source of model.ofKind('Bucket')) {
+        const logging = source.facts.accessLogging;
+        if (logging === undefined || isUnknown(logging)) continue;
+        const destination = logging.destination;
+        if (isRef(destination)) targets.add(destination.$ref);
+        else if (typeof destination === 'string') targets.add(`name:${destination}`);
+      }
+      return targets;
+    });
+    const name = bucket.facts.name;
+    if (logTargets.has(bucket.id) || (typeof name === 'string' && logTargets.has(`name:${name}`)))
+      return skip;
     const algorithm = bucket.facts.sseAlgorithm;
     if (isUnknown(algorithm)) return cannotVerify(`default encryption algorithm is ${algorithm.$unknown}`);
     if (algorithm === 'aws:kms' || algorithm === 'aws:kms:dsse') return pass;
