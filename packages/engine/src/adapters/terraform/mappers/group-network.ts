@@ -1,4 +1,25 @@
 import type { TfMapperTable } from '../mapper.js';
+import { apigatewayTfMappers } from './apigateway.js';
+import { codebuildTfMappers } from './codebuild.js';
+import { ec2TfMappers } from './ec2.js';
+import { ecsTfMappers } from './ecs.js';
+import { elasticbeanstalkTfMappers } from './elasticbeanstalk.js';
+import { elbTfMappers } from './elb.js';
+import { emrTfMappers } from './emr.js';
+import { lambdaTfMappers } from './lambda.js';
+import { vpcTfMappers } from './vpc.js';
+import { wafv2TfMappers } from './wafv2.js';
 
 /** Terraform mappings of the network group, one file per service beside this one. */
-export const networkTfMappers: TfMapperTable = {};
+export const networkTfMappers: TfMapperTable = {
+  ...vpcTfMappers,
+  ...ec2TfMappers,
+  ...elbTfMappers,
+  ...apigatewayTfMappers,
+  ...wafv2TfMappers,
+  ...lambdaTfMappers,
+  ...ecsTfMappers,
+  ...codebuildTfMappers,
+  ...emrTfMappers,
+  ...elasticbeanstalkTfMappers,
+};
