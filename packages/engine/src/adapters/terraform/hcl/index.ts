@@ -1,0 +1,325 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { InputError } from '../../../model/resource.js';
+import { unknown } from '../../../model/values.js';
+import type { TfInstance } from '../build.js';
+import { createConfigLoader, displayPath, type ModuleConfig, type ResourceConfig } from './config.js';
+import { type EvalContext, type EvalHost, evaluate, evaluateValue, withVars } from './evaluate.js';
+import { instancesOf, ModuleInstance, type ScanState, withOwnProviders } from './instance.js';
+import { parseHcl } from './source.js';
+import { parseExpression } from './syntax.js';
+import { ExpressionError, isPlainObject, isUnresolved, unknownFrom } from './values.js';
+
+export interface TerraformFolderOptions {
+  /** `-var name=value` values: strings, parsed as HCL when the variable's type is not `string`. */
+  readonly variables?: Readonly<Record<string, string>>;
+  /** `-var-file` paths (HCL `.tfvars` or `.tfvars.json`), relative to `cwd`, applied in order. */
+  readonly varFiles?: readonly string[];
+  /** Base of display paths and of `varFiles`; default `process.cwd()`. */
+  readonly cwd?: string;
+}
+
+export interface TerraformFolderResult {
+  readonly instances: TfInstance[];
+  readonly errors: InputError[];
+  /** Files read (display paths). */
+  readonly inputs: string[];
+}
+
+/**
+ * Loads a Terraform configuration folder (HCL and `.tf.json`) into resource instances, the same shape a
+ * plan gives, so one set of rules judges both (R-ENG-1). Variables, locals, functions, `count`,
+ * `for_each`, `dynamic` blocks and local modules are evaluated where static; anything known only at
+ * plan or apply time is an explicit `Unknown`, and references to resources are `ResourceRef`s. Never
+ * throws: unreadable or invalid files are `InputError`s with file and line (R-ENG-8).
+ */
+export async function loadTerraformFolder(
+  directory: string,
+  options: TerraformFolderOptions = {},
+): Promise<TerraformFolderResult> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const rootDir = resolve(cwd, directory);
+  const inputKey = displayPath(cwd, rootDir);
+  const loader = createConfigLoader(cwd);
+  const instances: TfInstance[] = [];
+  try {
+    const [config, values] = await Promise.all([
+      loader.load(rootDir),
+      rootVariableValues(rootDir, options, cwd, loader.errors, loader.inputs),
+    ]);
+    const state: ScanState = { inputKey, rootDir, cwd, errors: loader.errors, location: { file: inputKey } };
+    const providers = new Map<string, () => unknown>();
+    const root = new ModuleInstance(
+      state,
+      config,
+      '',
+      (name) => rootInput(name, values, config),
+      providers,
+      (name) => `variable ${name} has no value (pass --var ${name}=… or a .tfvars file)`,
+    );
+    withOwnProviders(root, providers);
+    collect(root, instances);
+  } catch (error) {
+    loader.errors.push({
+      file: inputKey,
+      message: `internal error while reading the Terraform folder: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  }
+  return { instances, errors: loader.errors, inputs: [...new Set(loader.inputs)] };
+}
+
+/** A value from a variables file or `-var`, before conversion to the variable's type. */
+type RootValue = { readonly value: unknown } | { readonly cli: string };
+
+function rootInput(
+  name: string,
+  values: Map<string, RootValue>,
+  config: ModuleConfig,
+): { value: unknown } | undefined {
+  const given = values.get(name);
+  if (!given) return undefined;
+  if ('value' in given) return given;
+  // `-var` values are strings for `string` (or untyped) variables, HCL expressions otherwise.
+  const body = config.variables.get(name)?.raw as Record<string, unknown> | undefined;
+  const type = typeof body?.type === 'string' ? body.type.replace(/^\$\{|\}$/g, '').trim() : '';
+  if (type === '' || type === 'string') return { value: given.cli };
+  try {
+    return { value: evaluate(parseExpression(given.cli), LITERAL_CONTEXT) };
+  } catch {
+    return { value: given.cli };
+  }
+}
+
+const LITERAL_HOST: EvalHost = {
+  reference: () => {
+    throw new ExpressionError('variable values may not refer to other values');
+  },
+  readFile: () => {
+    throw new ExpressionError('variable values may not read files');
+  },
+};
+const LITERAL_CONTEXT: EvalContext = { host: LITERAL_HOST, vars: new Map() };
+
+/**
+ * Root variable values in Terraform's precedence (later wins): `terraform.tfvars`, `terraform.tfvars.json`,
+ * `*.auto.tfvars(.json)` in lexical order, then `varFiles`, then `variables` (`-var`).
+ */
+async function rootVariableValues(
+  rootDir: string,
+  options: TerraformFolderOptions,
+  cwd: string,
+  errors: InputError[],
+  inputs: string[],
+): Promise<Map<string, RootValue>> {
+  let names: string[] = [];
+  try {
+    names = await readdir(rootDir);
+  } catch {
+    // The folder itself is reported by the configuration loader.
+  }
+  const auto = names.filter((name) => /\.auto\.tfvars(\.json)?$/.test(name)).sort();
+  const files = [
+    ...['terraform.tfvars', 'terraform.tfvars.json']
+      .filter((name) => names.includes(name))
+      .map((name) => join(rootDir, name)),
+    ...auto.map((name) => join(rootDir, name)),
+    ...(options.varFiles ?? []).map((file) => resolve(cwd, file)),
+  ];
+  const parsed = await Promise.all(files.map((file) => readVariablesFile(file, cwd, errors, inputs)));
+  const values = new Map<string, RootValue>();
+  for (const fileValues of parsed) for (const [name, value] of fileValues) values.set(name, { value });
+  for (const [name, value] of Object.entries(options.variables ?? {})) values.set(name, { cli: value });
+  return values;
+}
+
+async function readVariablesFile(
+  path: string,
+  cwd: string,
+  errors: InputError[],
+  inputs: string[],
+): Promise<Map<string, unknown>> {
+  const display = displayPath(cwd, path);
+  const out = new Map<string, unknown>();
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    errors.push({
+      file: display,
+      message: `cannot read variables file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    });
+    return out;
+  }
+  inputs.push(display);
+  if (path.endsWith('.json')) {
+    try {
+      const body = JSON.parse(text) as unknown;
+      if (!isPlainObject(body)) throw new Error('the document is not an object');
+      // JSON variables files hold literal values: no templates.
+      for (const [name, value] of Object.entries(body)) out.set(name, value);
+    } catch (error) {
+      errors.push({
+        file: display,
+        message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+    return out;
+  }
+  const parsed = await parseHcl(display, text);
+  if (!parsed.ok) {
+    errors.push({ file: display, line: parsed.line, message: parsed.message });
+    return out;
+  }
+  for (const [name, raw] of Object.entries(parsed.body)) out.set(name, evaluateValue(raw, LITERAL_CONTEXT));
+  return out;
+}
+
+function collect(instance: ModuleInstance, out: TfInstance[]): void {
+  for (const resource of instance.config.resources) {
+    try {
+      evaluateResource(instance, resource, out);
+    } catch (error) {
+      instance.state.errors.push({
+        file: resource.file,
+        line: resource.line,
+        message: `cannot evaluate ${instance.address(`${resource.type}.${resource.name}`)}: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  }
+  for (const call of instance.config.calls.values()) {
+    instance.state.location = { file: call.file, line: call.line };
+    for (const child of instance.children(call)) collect(child.instance, out);
+  }
+}
+
+/** Meta-arguments of a resource block: they shape instances, they are not attributes. */
+const RESOURCE_META = new Set([
+  'count',
+  'for_each',
+  'provider',
+  'depends_on',
+  'lifecycle',
+  'provisioner',
+  'connection',
+]);
+
+function evaluateResource(instance: ModuleInstance, resource: ResourceConfig, out: TfInstance[]): void {
+  const { state } = instance;
+  state.location = { file: resource.file, line: resource.line };
+  const local = `${resource.type}.${resource.name}`;
+  const expansion = instance.expansion(resource);
+  const region = regionOf(instance, resource);
+  for (const expanded of instancesOf(expansion, local)) {
+    const ctx: EvalContext = { host: instance, vars: new Map(Object.entries(expanded.vars)) };
+    const values: Record<string, unknown> = {};
+    evaluateBlockInto(resource.body, ctx, values, RESOURCE_META);
+    out.push({
+      format: 'terraform-hcl',
+      inputKey: state.inputKey,
+      address: instance.address(`${local}${expanded.suffix}`),
+      type: resource.type,
+      values,
+      file: resource.file,
+      line: resource.line,
+      module: instance.prefix,
+      region,
+      inlineSuppressions: resource.suppressions,
+    });
+  }
+}
+
+/** Region of the resource's provider configuration (`provider = aws.west`, else the default `aws`). */
+function regionOf(instance: ModuleInstance, resource: ResourceConfig): string | undefined {
+  const explicit = resource.body.provider;
+  const key =
+    typeof explicit === 'string'
+      ? explicit.replace(/^\$\{|\}$/g, '').trim()
+      : (resource.type.split('_')[0] ?? resource.type);
+  const region = instance.providers.get(key)?.();
+  return typeof region === 'string' && region !== '' ? region : undefined;
+}
+
+function isDynamicSpec(value: unknown): value is Record<string, Record<string, unknown>[]> {
+  return (
+    isPlainObject(value) &&
+    Object.values(value).every(
+      (entries) =>
+        Array.isArray(entries) &&
+        entries.every((entry) => isPlainObject(entry) && ('content' in entry || 'for_each' in entry)),
+    )
+  );
+}
+
+/** Evaluates a block body into `out`: attributes, nested blocks (lists of objects) and `dynamic` blocks. */
+function evaluateBlockInto(
+  body: Record<string, unknown>,
+  ctx: EvalContext,
+  out: Record<string, unknown>,
+  skip?: ReadonlySet<string>,
+): void {
+  for (const [key, raw] of Object.entries(body)) {
+    if (skip?.has(key)) continue;
+    if (key === 'dynamic' && isDynamicSpec(raw)) {
+      expandDynamic(raw, ctx, out);
+      continue;
+    }
+    const value = evaluateNested(raw, ctx);
+    const existing = out[key];
+    out[key] = Array.isArray(existing) && Array.isArray(value) ? [...value, ...existing] : value;
+  }
+}
+
+function evaluateNested(raw: unknown, ctx: EvalContext): unknown {
+  if (Array.isArray(raw)) return raw.map((item) => evaluateNested(item, ctx));
+  if (isPlainObject(raw) && Object.keys(raw).some((key) => key === 'dynamic' || key.startsWith('${'))) {
+    if (Object.keys(raw).some((key) => key.startsWith('${'))) return evaluateValue(raw, ctx);
+    const out: Record<string, unknown> = {};
+    evaluateBlockInto(raw, ctx, out);
+    return out;
+  }
+  if (isPlainObject(raw)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(raw)) out[key] = evaluateNested(value, ctx);
+    return out;
+  }
+  return evaluateValue(raw, ctx);
+}
+
+/** `dynamic "grant" { for_each = …; content { … } }` → one `grant` block per element, when static. */
+function expandDynamic(
+  spec: Record<string, Record<string, unknown>[]>,
+  ctx: EvalContext,
+  out: Record<string, unknown>,
+): void {
+  for (const [blockName, entries] of Object.entries(spec)) {
+    for (const entry of entries) {
+      const iterator =
+        typeof entry.iterator === 'string' ? entry.iterator.replace(/^\$\{|\}$/g, '').trim() : blockName;
+      const forEach = evaluateValue(entry.for_each, ctx);
+      const contentRaw = Array.isArray(entry.content) ? entry.content[0] : entry.content;
+      const content = isPlainObject(contentRaw) ? contentRaw : {};
+      if (isUnresolved(forEach)) {
+        out[blockName] = unknownFrom([forEach], `dynamic "${blockName}": for_each is not known statically`);
+        continue;
+      }
+      let items: [unknown, unknown][];
+      if (Array.isArray(forEach)) items = forEach.map((value, index) => [index, value]);
+      else if (isPlainObject(forEach))
+        items = Object.keys(forEach)
+          .sort()
+          .map((key) => [key, forEach[key]]);
+      else {
+        out[blockName] = unknown(`dynamic "${blockName}": for_each must be a list, set or map`);
+        continue;
+      }
+      const existing = out[blockName];
+      const blocks: unknown[] = Array.isArray(existing) ? existing : [];
+      for (const [key, value] of items) {
+        const block: Record<string, unknown> = {};
+        evaluateBlockInto(content, withVars(ctx, { [iterator]: { key, value } }), block);
+        blocks.push(block);
+      }
+      out[blockName] = blocks;
+    }
+  }
+}
