@@ -263,6 +263,38 @@ describe.each(testBackends())('audit log on $name', (backend) => {
     );
     expect((await verify()).ok).toBe(true);
 
+    // A deleted entry with the rest renumbered to close the gap.
+    await audit.checkpoint();
+    await asAttacker(
+      'CREATE TEMP TABLE saved_log AS SELECT * FROM audit_events',
+      'DELETE FROM audit_events WHERE leaf_index = 8',
+      'UPDATE audit_events SET leaf_index = leaf_index + 1000000 WHERE leaf_index > 8',
+      'UPDATE audit_events SET leaf_index = leaf_index - 1000001 WHERE leaf_index > 1000000',
+    );
+    result = await verify();
+    expect(result.problems[0]).toMatchObject({ kind: 'missing', leafIndex: 8 });
+    expect(result.problems[0]!.message).toContain('removed');
+    await asAttacker(
+      'DELETE FROM audit_events',
+      'INSERT INTO audit_events SELECT * FROM saved_log',
+      'DROP TABLE saved_log',
+    );
+    expect((await verify()).ok).toBe(true);
+
+    // Only a range is recomputed when asked.
+    await asAttacker("UPDATE audit_events SET outcome = 'failure' WHERE leaf_index = 20");
+    const ranged = await verifyAuditLog(test.db, { fromLeafIndex: 0, toLeafIndex: 15 });
+    expect(ranged.problems.filter((p) => p.kind !== 'checkpoint-mismatch')).toEqual([]);
+    expect(ranged.checkedEntries).toBe(16);
+    expect((await verifyAuditLog(test.db, { fromLeafIndex: 16, toLeafIndex: 30 })).problems[0]).toMatchObject(
+      {
+        kind: 'altered',
+        leafIndex: 20,
+      },
+    );
+    await asAttacker("UPDATE audit_events SET outcome = 'success' WHERE leaf_index = 20");
+    expect((await verify()).ok).toBe(true);
+
     // A deleted tail shows against the newest signed checkpoint.
     await audit.checkpoint();
     const [last] = await test.db.query<{ n: string }>('SELECT max(leaf_index)::text AS n FROM audit_events');

@@ -207,7 +207,8 @@ export async function verifyAuditLog(
     }
   }
 
-  if (suspects.length > 0) await explainBrokenLinks(db, suspects, problems);
+  const largestSigned = checkpoints.at(-1)?.treeSize ?? 0;
+  if (suspects.length > 0) await explainBrokenLinks(db, suspects, problems, largestSigned > frontier.size);
   problems.sort((a, b) => a.leafIndex - b.leafIndex || order(a.kind) - order(b.kind));
   return {
     ok: problems.length === 0,
@@ -239,6 +240,8 @@ async function explainBrokenLinks(
   db: SqlExecutor,
   suspects: Array<{ position: number; row: StoredLink; previousChain: Buffer }>,
   problems: AuditProblem[],
+  /** Fewer entries than a signed checkpoint covers: rows were removed, whatever else happened. */
+  shortOfCheckpoint: boolean,
 ) {
   const links = (
     await db.query<{ leaf_index: string; leaf_hash: string; chain_hash: string }>(
@@ -266,7 +269,7 @@ async function explainBrokenLinks(
       chainHash(genesisChainHash, suspect.row.leaf).equals(suspect.row.chain)
     ) {
       problem.message = `entry at position 0 is out of order`;
-    } else if (next && chainHash(suspect.row.chain, next.leaf).equals(next.chain)) {
+    } else if (!shortOfCheckpoint && next && chainHash(suspect.row.chain, next.leaf).equals(next.chain)) {
       problem.kind = 'altered';
       problem.message = `entry ${suspect.position} was altered and its leaf hash rewritten to match`;
     } else {
