@@ -1,5 +1,6 @@
+import { rdsRules } from './rds/index.js';
 import type { AnyRule } from './rule.js';
 import { s3Rules } from './s3/index.js';
 
 /** Rules of the data group; each rule is one file under rules/<service>/. */
-export const dataRules: readonly AnyRule[] = [...s3Rules];
+export const dataRules: readonly AnyRule[] = [...s3Rules, ...rdsRules];
