@@ -22,6 +22,7 @@ export interface ModuleConfig {
 export interface Declared {
   readonly raw: unknown;
   readonly file: string;
+  readonly line?: number;
 }
 
 export interface ResourceConfig {
@@ -205,7 +206,8 @@ function indexFile(config: ModuleConfig, file: ParsedFile, errors: InputError[])
   };
   for (const [name, value] of Object.entries(isObject(body.variable) ? body.variable : {})) {
     const [first] = bodies(value);
-    if (first) config.variables.set(name, { raw: first, file: display });
+    if (first)
+      config.variables.set(name, { raw: first, file: display, line: position(`variable.${name}`)?.line });
   }
   for (const block of bodies(body.locals)) {
     for (const [name, raw] of Object.entries(block)) {
@@ -213,12 +215,13 @@ function indexFile(config: ModuleConfig, file: ParsedFile, errors: InputError[])
         errors.push({ file: display, message: `local.${name} is defined more than once` });
         continue;
       }
-      config.locals.set(name, { raw, file: display });
+      config.locals.set(name, { raw, file: display, line: file.positions.get(`local.${name}`)?.[0]?.line });
     }
   }
   for (const [name, value] of Object.entries(isObject(body.output) ? body.output : {})) {
     const [first] = bodies(value);
-    if (first) config.outputs.set(name, { raw: first.value, file: display });
+    if (first)
+      config.outputs.set(name, { raw: first.value, file: display, line: position(`output.${name}`)?.line });
   }
   for (const [type, byName] of Object.entries(isObject(body.resource) ? body.resource : {})) {
     if (!isObject(byName)) continue;

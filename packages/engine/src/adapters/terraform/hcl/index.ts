@@ -65,7 +65,12 @@ export async function loadTerraformFolder(
       message: `internal error while reading the Terraform folder: ${error instanceof Error ? error.message : String(error)}`,
     });
   }
-  return { instances, errors: loader.errors, inputs: [...new Set(loader.inputs)] };
+  // Files are read concurrently: order errors by place so reports are stable from run to run.
+  const errors = [...loader.errors].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message),
+  );
+  return { instances, errors, inputs: [...new Set(loader.inputs)] };
 }
 
 /** A value from a variables file or `-var`, before conversion to the variable's type. */

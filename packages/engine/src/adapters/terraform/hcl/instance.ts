@@ -190,7 +190,7 @@ export class ModuleInstance implements EvalHost {
       (chain) => {
         const message = `local value cycle: ${chain.join(' → ')}`;
         if (!this.state.errors.some((error) => error.message === message)) {
-          this.state.errors.push({ file: declared.file, message });
+          this.state.errors.push({ file: declared.file, line: declared.line, message });
         }
         return unknown(message);
       },

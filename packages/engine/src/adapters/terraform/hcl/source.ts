@@ -95,13 +95,24 @@ export function blockPositions(text: string, file: string): Map<string, BlockPos
       if (line.trim() === heredoc) heredoc = undefined;
       continue;
     }
+    if (/^[ \t]*locals[ \t]*\{[ \t]*$/.test(line)) {
+      // Lines of local values (for errors such as a cycle): attributes at depth 1 of a `locals` block.
+      let depth = 1;
+      for (let below = index + 1; below < lines.length && depth > 0; below++) {
+        const text = lines[below] ?? '';
+        const name = depth === 1 ? /^[ \t]*([A-Za-z_][A-Za-z0-9_-]*)[ \t]*=(?!=)/.exec(text)?.[1] : undefined;
+        if (name) out.set(`local.${name}`, [{ line: below + 1, suppressions: [] }]);
+        depth += braceDelta(text);
+      }
+      continue;
+    }
     const header = HEADER.exec(line);
     if (!header) {
       heredoc = /<<-?([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(line)?.[1];
       continue;
     }
     const [, blockKind, , first, , second] = header;
-    const key = blockKind === 'module' ? `module.${first}` : `${blockKind}.${first}.${second ?? ''}`;
+    const key = second === undefined ? `${blockKind}.${first}` : `${blockKind}.${first}.${second}`;
     const suppressions: InlineSuppression[] = [];
     // Comments directly above the block header.
     for (let above = index - 1; above >= 0; above--) {
