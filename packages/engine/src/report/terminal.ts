@@ -51,11 +51,12 @@ export function printable(text: string): string {
     .replace(/[\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
-/** Greedy word wrap; a word longer than the width stays whole on its own line. */
+/** Greedy word wrap of text longer than the width; a word longer than the width stays whole on its own line. */
 export function wrap(text: string, width: number): string[] {
+  if (text.length <= width) return [text];
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
+  for (const word of text.split(/ +/)) {
     if (line.length === 0) line = word;
     else if (line.length + 1 + word.length <= width) line += ` ${word}`;
     else {
@@ -124,18 +125,25 @@ export function renderTerminal(
       const label = finding.severity.toUpperCase().padEnd(8);
       const head = `  ${label}  ${printable(finding.ruleId).padEnd(ruleWidth)}  `;
       const hipaa = citationsOf(finding, catalog, 'hipaa');
-      const text = `${printable(finding.message)}${hipaa.length > 0 ? `  [${hipaa.join(', ')}]` : ''}`;
       const indent = head.length <= width / 2 ? head.length : 4;
-      const lines = wrap(text, width - indent);
+      const lines = wrap(printable(finding.message), width - indent);
+      if (hipaa.length > 0) {
+        const citations = `[${hipaa.join(', ')}]`;
+        const last = lines.length - 1;
+        const lastLine = lines[last] ?? '';
+        const room = width - (last === 0 ? head.length : indent);
+        if (lastLine.length + 2 + citations.length <= room) lines[last] = `${lastLine}  ${citations}`;
+        else lines.push(citations);
+      }
       out.push(
         `  ${paint(SEVERITY_STYLE[finding.severity], label)}  ${paint(['bold'], printable(finding.ruleId).padEnd(ruleWidth))}  ${lines[0] ?? ''}`,
       );
       for (const line of lines.slice(1)) out.push(`${' '.repeat(indent)}${line}`);
       if (finding.suppression?.expired) {
         const { expires, origin, reason } = finding.suppression;
-        out.push(
-          `${' '.repeat(indent)}${paint(['yellow'], `suppression expired${expires ? ` ${printable(expires)}` : ''} (${origin}): ${printable(reason)}`)}`,
-        );
+        const note = `suppression expired${expires ? ` ${printable(expires)}` : ''} (${origin}): ${printable(reason)}`;
+        for (const line of wrap(note, width - indent))
+          out.push(`${' '.repeat(indent)}${paint(['yellow'], line)}`);
       }
     }
     out.push('');
@@ -170,10 +178,7 @@ export function renderTerminal(
   out.push(
     `${paint(['bold'], 'Suppressed')}  ${summary.suppressed}` +
       (summary.expiredSuppressions > 0
-        ? paint(
-            ['yellow'],
-            `  (${plural(summary.expiredSuppressions, 'expired suppression')} no longer apply)`,
-          )
+        ? paint(['yellow'], `  (${summary.expiredSuppressions} expired, counted again)`)
         : ''),
   );
 
