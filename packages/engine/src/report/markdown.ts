@@ -106,9 +106,10 @@ export function renderMarkdown(
     out.push('| Framework | Requirements checked | Passing | Failing | Failing requirements |');
     out.push('| --- | ---: | ---: | ---: | --- |');
     for (const framework of summary.frameworks) {
+      // Ids only: a real estate fails dozens of requirements, and titles would swamp the comment.
       const failing = framework.failingRequirements
-        .map((requirement) => `${markdownText(requirement.id)} ${markdownText(requirement.title)}`)
-        .join('<br>');
+        .map((requirement) => markdownText(requirement.id))
+        .join(', ');
       out.push(
         `| ${FRAMEWORK_LABELS[framework.id]} | ${framework.requirements} | ${framework.passing} | ${framework.failing} | ${failing || '—'} |`,
       );

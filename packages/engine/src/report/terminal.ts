@@ -115,29 +115,25 @@ export function renderTerminal(
 
   const active = activeFindings(result);
   const groups = groupByResource(active);
-  const ruleWidth = Math.min(32, Math.max(0, ...active.map((finding) => finding.ruleId.length)));
   for (const group of groups) {
     const phi = result.boundary.has(group.key) ? paint(['yellow'], '  [PHI]') : '';
     out.push(
       `${paint(['dim'], printable(locationText(group.location)))}  ${paint(['bold'], printable(group.resource.id))} (${printable(group.resource.type)})${phi}`,
     );
+    // Rule ids aligned within the resource; a long id moves the message to the next line instead.
+    const ruleWidth = Math.max(...group.findings.map((finding) => printable(finding.ruleId).length));
+    const messageColumn = 2 + 8 + 2 + ruleWidth + 2;
+    const sameLine = messageColumn <= width * 0.55;
+    const indent = sameLine ? messageColumn : 12;
     for (const finding of group.findings) {
       const label = finding.severity.toUpperCase().padEnd(8);
-      const head = `  ${label}  ${printable(finding.ruleId).padEnd(ruleWidth)}  `;
+      const ruleId = printable(finding.ruleId);
       const hipaa = citationsOf(finding, catalog, 'hipaa');
-      const indent = head.length <= width / 2 ? head.length : 4;
-      const lines = wrap(printable(finding.message), width - indent);
-      if (hipaa.length > 0) {
-        const citations = `[${hipaa.join(', ')}]`;
-        const last = lines.length - 1;
-        const lastLine = lines[last] ?? '';
-        const room = width - (last === 0 ? head.length : indent);
-        if (lastLine.length + 2 + citations.length <= room) lines[last] = `${lastLine}  ${citations}`;
-        else lines.push(citations);
-      }
-      out.push(
-        `  ${paint(SEVERITY_STYLE[finding.severity], label)}  ${paint(['bold'], printable(finding.ruleId).padEnd(ruleWidth))}  ${lines[0] ?? ''}`,
-      );
+      const text = `${printable(finding.message)}${hipaa.length > 0 ? `  [${hipaa.join(', ')}]` : ''}`;
+      const lines = wrap(text, width - indent);
+      const head = `  ${paint(SEVERITY_STYLE[finding.severity], label)}  ${paint(['bold'], sameLine ? ruleId.padEnd(ruleWidth) : ruleId)}`;
+      if (sameLine) out.push(`${head}  ${lines[0] ?? ''}`);
+      else out.push(head, `${' '.repeat(indent)}${lines[0] ?? ''}`);
       for (const line of lines.slice(1)) out.push(`${' '.repeat(indent)}${line}`);
       if (finding.suppression?.expired) {
         const { expires, origin, reason } = finding.suppression;
