@@ -143,6 +143,15 @@ describe('renderSarif', () => {
     expect(expired.properties.expiredSuppression).toMatchObject({ expires: '2020-01-31' });
   });
 
+  it('can leave suppressed findings out for consumers that ignore suppressions', () => {
+    const omitted = JSON.parse(renderSarif(result, fakeCatalog(), { omitSuppressed: true }));
+    expect(omitted.runs[0].results).toHaveLength(
+      result.findings.filter((finding) => !finding.suppressed).length,
+    );
+    expect(omitted.runs[0].results.some((r: { suppressions?: unknown }) => r.suppressions)).toBe(false);
+    expect(validate(omitted)).toBe(true);
+  });
+
   it('reports input errors as failed-execution notifications with file and line', () => {
     const invocation = run.invocations[0];
     expect(invocation.executionSuccessful).toBe(false);

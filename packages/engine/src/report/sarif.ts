@@ -42,6 +42,11 @@ export const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
 export interface SarifOptions {
   /** Overrides `tool.driver.informationUri`. */
   readonly informationUri?: string;
+  /**
+   * Leave suppressed findings out of `results` (default: include them with `suppressions`). For consumers
+   * that ignore SARIF suppressions and would show accepted findings as open alerts.
+   */
+  readonly omitSuppressed?: boolean;
 }
 
 /** `s3-bucket-sse-kms` → `S3BucketSseKms` (SARIF `reportingDescriptor.name`). */
@@ -251,7 +256,9 @@ export function sarifLogOf(result: ScanResult, catalog: CatalogView, options: Sa
             toolExecutionNotifications: result.errors.map(notificationOf),
           },
         ],
-        results: result.findings.map((finding) => resultOf(finding, index.get(finding.ruleId))),
+        results: result.findings
+          .filter((finding) => !(options.omitSuppressed && finding.suppressed))
+          .map((finding) => resultOf(finding, index.get(finding.ruleId))),
         columnKind: 'utf16CodeUnits',
       },
     ],

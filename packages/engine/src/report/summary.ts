@@ -171,7 +171,7 @@ export function summarize(result: ScanResult, catalog: CatalogView): ReportSumma
     phiBoundary: result.boundary.size,
     frameworks,
     startedAt: result.startedAt,
-    durationMs: result.durationMs,
+    durationMs: Math.round(result.durationMs),
   };
 }
 
