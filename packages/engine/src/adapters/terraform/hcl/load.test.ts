@@ -63,7 +63,7 @@ describe('Terraform HCL folder: variables, locals, functions', () => {
     expect(policy.values.description).toBe('{"a":[1,true,"x"],"b":"v"}');
     const misc = get('aws_ssm_parameter.misc').values;
     expect(misc.value).toBe('var-file|c|fallback|a-b|y|1|bcd|a_b_c|true|a|false|t|true');
-    expect(misc.key_id).toBe('${literal}');
+    expect(misc.key_id).toBe(['$', '{literal}'].join(''));
     expect(misc.overwrite).toBe(true);
     expect(misc.allowed_pattern).toBe(2);
     expect(misc.insecure_value).toEqual({ a: 1, b: 2 });

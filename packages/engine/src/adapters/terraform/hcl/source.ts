@@ -1,4 +1,5 @@
 import type { InlineSuppression } from '../../../model/resource.js';
+import { parseHclBody } from './syntax.js';
 
 type Hcl2Json = typeof import('@cdktf/hcl2json');
 
@@ -19,6 +20,11 @@ export type ParseResult =
  * `parse config: [main.tf:2,7-3,1: Invalid expression; Expected …]`: the line and reason are kept.
  */
 export async function parseHcl(name: string, text: string): Promise<ParseResult> {
+  try {
+    return { ok: true, body: parseHclBody(text) };
+  } catch {
+    // Not handled by the fast parser (or invalid): hcl2json decides, and words the error.
+  }
   try {
     const { parse } = await loadHcl2Json();
     const body = await parse(name, text);

@@ -60,16 +60,30 @@ const BINARY_LEVELS: readonly (readonly string[])[] = [
   ['*', '/', '%'],
 ];
 
+// Sticky patterns match at `lastIndex` without slicing the rest of the file.
+const NUMBER = /[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+const HEREDOC = /<<(-?)([A-Za-z_][A-Za-z0-9_-]*)\r?\n/y;
+
 function isIdentStart(ch: string): boolean {
-  return /[A-Za-z_]/.test(ch);
+  const code = ch.charCodeAt(0);
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 function isIdentPart(ch: string): boolean {
-  return /[A-Za-z0-9_-]/.test(ch);
+  const code = ch.charCodeAt(0);
+  return isIdentStart(ch) || (code >= 48 && code <= 57) || code === 45;
 }
 
 class Parser {
   pos = 0;
+  /** The last run of whitespace/comments skipped: a token ended at its start if `pos` is at its end. */
+  private wsStart = 0;
+  private wsEnd = -1;
   constructor(readonly src: string) {}
+
+  /** Offset just after the last token consumed. */
+  tokenEnd(): number {
+    return this.pos === this.wsEnd ? this.wsStart : this.pos;
+  }
 
   fail(message: string): never {
     throw new HclSyntaxError(`${message} at offset ${this.pos} of \`${this.src.slice(0, 120)}\``);
@@ -84,6 +98,15 @@ class Parser {
   }
 
   skipSpace(): void {
+    const start = this.pos;
+    this.skipSpaceOnly();
+    if (this.pos > start) {
+      this.wsStart = start;
+      this.wsEnd = this.pos;
+    }
+  }
+
+  private skipSpaceOnly(): void {
     for (;;) {
       const ch = this.peek();
       if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') this.pos++;
@@ -222,7 +245,8 @@ class Parser {
     const ch = this.peek();
     if (ch === '') this.fail('unexpected end of expression');
     if (/[0-9]/.test(ch)) {
-      const match = /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(this.src.slice(this.pos));
+      NUMBER.lastIndex = this.pos;
+      const match = NUMBER.exec(this.src);
       const text = match?.[0] ?? ch;
       this.pos += text.length;
       return { kind: 'literal', value: Number(text) };
@@ -327,7 +351,8 @@ class Parser {
   }
 
   heredoc(): Expr {
-    const match = /^<<(-?)([A-Za-z_][A-Za-z0-9_-]*)\r?\n/.exec(this.src.slice(this.pos));
+    HEREDOC.lastIndex = this.pos;
+    const match = HEREDOC.exec(this.src);
     if (!match) this.fail('malformed heredoc');
     this.pos += match[0].length;
     const marker = match[2] ?? '';
@@ -531,4 +556,157 @@ export function parseExpression(text: string): Expr {
 /** True when the string value contains template syntax at all (anything else is a plain literal). */
 export function isTemplate(text: string): boolean {
   return text.includes('${') || text.includes('%{');
+}
+
+/** Escapes a literal string as a template of hcl2json's JSON form. */
+function escapeLiteral(text: string): string {
+  return text.replace(/([$%])\{/g, (_match, sigil: string) => `${sigil}${sigil}{`);
+}
+
+class BodyParser extends Parser {
+  /** Skips spaces and tabs only (newlines end attributes). */
+  inlineSpace(): void {
+    while (this.peek() === ' ' || this.peek() === '\t') this.pos++;
+  }
+
+  /** After an attribute or block: a newline, a comment to the end of line, `}` or the end of input. */
+  endOfItem(): void {
+    const end = this.tokenEnd();
+    const gap = this.src.slice(end, this.pos);
+    this.skipSpace();
+    if (this.pos >= this.src.length || this.peek() === '}') return;
+    const between = this.src.slice(end, this.pos);
+    if (!gap.includes('\n') && !between.includes('\n') && this.src[end - 1] !== '\n') {
+      this.fail('expected a newline after the item');
+    }
+  }
+
+  body(nested: boolean): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (;;) {
+      this.skipSpace();
+      if (this.pos >= this.src.length) {
+        if (nested) this.fail('unclosed block');
+        return out;
+      }
+      if (this.peek() === '}') {
+        if (!nested) this.fail('unexpected "}"');
+        this.pos++;
+        return out;
+      }
+      const name = this.identifier();
+      this.inlineSpace();
+      if (this.peek() === '=' && this.peek(1) !== '=') {
+        this.pos++;
+        if (Object.hasOwn(out, name)) this.fail(`duplicate attribute "${name}"`);
+        out[name] = this.value();
+        this.endOfItem();
+        continue;
+      }
+      const labels: string[] = [];
+      for (;;) {
+        this.inlineSpace();
+        if (this.peek() === '"') {
+          this.pos++;
+          const label = unwrapTemplate(this.template('"'));
+          if (label.kind !== 'literal' || typeof label.value !== 'string')
+            this.fail('block labels must be literal');
+          labels.push(label.value);
+        } else if (isIdentStart(this.peek())) labels.push(this.identifier());
+        else break;
+      }
+      if (this.peek() !== '{') this.fail('expected "=" or a block');
+      this.pos++;
+      const block = this.body(true);
+      this.endOfItem();
+      let node = out;
+      let key = name;
+      for (const label of labels) {
+        const next = node[key];
+        const child =
+          next && typeof next === 'object' && !Array.isArray(next) ? (next as Record<string, unknown>) : {};
+        node[key] = child;
+        node = child;
+        key = label;
+      }
+      const list = Array.isArray(node[key]) ? (node[key] as unknown[]) : [];
+      list.push(block);
+      node[key] = list;
+    }
+  }
+
+  /** An attribute value in hcl2json's shape: literals as JSON, constructors structurally, else `${…}`. */
+  value(): unknown {
+    this.skipSpace();
+    const start = this.pos;
+    const ch = this.peek();
+    if ((ch === '{' || ch === '[') && !this.constructorIsFor()) {
+      const structural = ch === '{' ? this.objectValue() : this.tupleValue();
+      const follow = this.pos;
+      this.skipSpace();
+      const next = this.peek();
+      const gap = this.src.slice(this.tokenEnd(), this.pos);
+      this.pos = follow;
+      if (next === '' || next === '}' || next === ']' || next === ',' || gap.includes('\n'))
+        return structural;
+      this.pos = start;
+    }
+    const expr = this.expression();
+    if (expr.kind === 'literal')
+      return typeof expr.value === 'string' ? escapeLiteral(expr.value) : expr.value;
+    const text = `\${${this.src.slice(start, this.tokenEnd())}}`;
+    if (cache.size < 50_000) cache.set(text, expr);
+    return text;
+  }
+
+  constructorIsFor(): boolean {
+    const save = this.pos;
+    this.pos++;
+    const isFor = this.keyword('for');
+    this.pos = save;
+    return isFor;
+  }
+
+  objectValue(): Record<string, unknown> {
+    this.pos++;
+    const out: Record<string, unknown> = {};
+    while (!this.accept('}')) {
+      this.skipSpace();
+      const keyStart = this.pos;
+      const keyExpr = this.expression();
+      let key: string;
+      if (keyExpr.kind === 'variable') key = keyExpr.name;
+      else if (keyExpr.kind === 'literal' && keyExpr.value !== null) key = String(keyExpr.value);
+      else key = `\${${this.src.slice(keyStart, this.tokenEnd())}}`;
+      this.skipSpace();
+      if (this.peek() === '=' || this.peek() === ':') this.pos++;
+      else this.fail('expected "=" in object');
+      out[key] = this.value();
+      this.accept(',');
+    }
+    return out;
+  }
+
+  tupleValue(): unknown[] {
+    this.pos++;
+    const out: unknown[] = [];
+    while (!this.accept(']')) {
+      out.push(this.value());
+      if (!this.accept(',')) {
+        this.expect(']');
+        break;
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * Parses a `.tf` file to the JSON shape hcl2json produces (blocks as nested objects ending in lists of
+ * bodies, expressions as `${…}` templates). It is the fast path — the Go/WASM parser costs ~80 ms per
+ * 100-resource file — and throws {@link HclSyntaxError} on anything it does not handle, in which case
+ * the caller asks hcl2json (which also gives the canonical error message and position).
+ */
+export function parseHclBody(text: string): Record<string, unknown> {
+  return new BodyParser(text.replace(/^\uFEFF/, '')).body(false);
 }
