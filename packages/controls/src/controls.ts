@@ -30,6 +30,7 @@ export interface OpenControlsOptions extends OpenDatabaseOptions {
     sensitiveKeys?: string[];
     maxBatchSize?: number;
     checkpointEvery?: number;
+    checkpointIntervalMs?: number;
   };
   /** Apply pending migrations at start. Turn off when the runtime login may not change the schema. @default true */
   migrate?: boolean;
@@ -47,7 +48,7 @@ export interface Controls {
     definition: ProtectedCollectionDefinition<T>,
   ): ProtectedCollection<T>;
   outboxWorker(consume: OutboxConsumer, options?: OutboxWorkerOptions): OutboxWorker;
-  /** Flushes the audit queue and closes the database. */
+  /** Flushes the audit queue, signs a final checkpoint and closes the database. */
   close(): Promise<void>;
 }
 
@@ -84,6 +85,9 @@ export async function openControls(options: OpenControlsOptions = {}): Promise<C
     sensitiveKeys: auditOptions.sensitiveKeys ?? [...defaultSensitiveDetailKeys],
     ...(auditOptions.maxBatchSize ? { maxBatchSize: auditOptions.maxBatchSize } : {}),
     ...(auditOptions.checkpointEvery ? { checkpointEvery: auditOptions.checkpointEvery } : {}),
+    ...(auditOptions.checkpointIntervalMs !== undefined
+      ? { checkpointIntervalMs: auditOptions.checkpointIntervalMs }
+      : {}),
   });
   return {
     db,
@@ -95,8 +99,11 @@ export async function openControls(options: OpenControlsOptions = {}): Promise<C
     collection: (definition) => new ProtectedCollection({ db, cipher: fields, audit }, definition),
     outboxWorker: (consume, workerOptions) => new OutboxWorker(db, consume, workerOptions),
     async close() {
-      await audit.flush();
-      await db.close();
+      try {
+        await audit.close();
+      } finally {
+        await db.close();
+      }
     },
   };
 }

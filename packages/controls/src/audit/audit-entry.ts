@@ -52,7 +52,10 @@ export const auditEventInputSchema = z
       .strict(),
     outcome: z.enum(['success', 'failure']),
     reason: z.string().min(1).max(1000).optional(),
-    details: z.record(z.string(), z.unknown()).optional(),
+    details: z
+      .record(z.string(), z.json())
+      .refine((details) => JSON.stringify(details).length <= 16_384, 'details must be at most 16 KiB of JSON')
+      .optional(),
   })
   .strict()
   .refine((event) => event.outcome === 'success' || event.reason !== undefined, {

@@ -35,6 +35,8 @@ export const auditLogOptionsSchema = z
     maxBatchSize: z.number().int().min(1).max(2000).default(500),
     /** A signed checkpoint is written after this many new entries. @default 1000 */
     checkpointEvery: z.number().int().min(1).default(1000),
+    /** …or when the newest checkpoint is older than this and new entries exist. @default 60000 */
+    checkpointIntervalMs: z.number().int().min(0).default(60_000),
   })
   .strict();
 export type AuditLogOptions = z.input<typeof auditLogOptionsSchema>;
@@ -156,6 +158,8 @@ export class AuditLog {
   #flushing: Promise<void> | undefined;
   #frontier = new MerkleFrontier();
   #lastCheckpointSize: number | undefined;
+  #lastCheckpointAt = 0;
+  #prover: { treeSize: number; leaves: Buffer[]; prover: InclusionProver } | undefined;
 
   constructor(db: Database, options: AuditLogOptions) {
     this.#db = db;
@@ -199,12 +203,19 @@ export class AuditLog {
   #startFlushing() {
     if (this.#flushing) return;
     this.#flushing = (async () => {
+      let appendedUpTo = 0;
+      const note = (receipt: { leafIndex: number }) => {
+        appendedUpTo = Math.max(appendedUpTo, receipt.leafIndex + 1);
+      };
       try {
         while (this.#queue.length > 0) {
           const batch = this.#queue.splice(0, this.#options.maxBatchSize);
           try {
             const receipts = await this.#append(batch.map((pending) => pending.row));
-            for (const [i, pending] of batch.entries()) pending.resolve(receipts[i]!);
+            for (const [i, pending] of batch.entries()) {
+              note(receipts[i]!);
+              pending.resolve(receipts[i]!);
+            }
           } catch (error) {
             if (batch.length === 1) {
               batch[0]!.reject(error);
@@ -213,13 +224,16 @@ export class AuditLog {
             // One bad row must not fail its neighbours: retry them one by one.
             for (const pending of batch) {
               await this.#append([pending.row]).then(
-                (receipts) => pending.resolve(receipts[0]!),
+                (receipts) => {
+                  note(receipts[0]!);
+                  pending.resolve(receipts[0]!);
+                },
                 (single) => pending.reject(single),
               );
             }
           }
         }
-        await this.#maybeCheckpoint();
+        if (appendedUpTo > 0) await this.#maybeCheckpoint(appendedUpTo);
       } finally {
         this.#flushing = undefined;
         if (this.#queue.length > 0) this.#startFlushing();
@@ -279,19 +293,37 @@ export class AuditLog {
     });
   }
 
-  async #maybeCheckpoint() {
-    if (this.#lastCheckpointSize === undefined) {
-      const [latest] = await this.#db.query<{ tree_size: string | null }>(
-        'SELECT max(tree_size)::text AS tree_size FROM audit_checkpoints',
-      );
-      this.#lastCheckpointSize = Number(latest?.tree_size ?? 0);
+  async #maybeCheckpoint(appendedUpTo: number) {
+    try {
+      if (this.#lastCheckpointSize === undefined) {
+        const [latest] = await this.#db.query<{ tree_size: string | null }>(
+          'SELECT max(tree_size)::text AS tree_size FROM audit_checkpoints',
+        );
+        this.#lastCheckpointSize = Number(latest?.tree_size ?? 0);
+      }
+      const unsigned = appendedUpTo - this.#lastCheckpointSize;
+      if (unsigned <= 0) return;
+      // Entries after the newest checkpoint are protected by the chain alone, so sign often:
+      // after `checkpointEvery` entries or `checkpointIntervalMs`, whichever comes first.
+      if (
+        unsigned >= this.#options.checkpointEvery ||
+        Date.now() - this.#lastCheckpointAt >= this.#options.checkpointIntervalMs
+      ) {
+        await this.#signTreeHead();
+      }
+    } catch {
+      // A background checkpoint that fails (e.g. a row altered behind our back) must not fail
+      // the appends that triggered it; the next explicit checkpoint() or verify reports it.
     }
-    const size = this.#frontier.size;
+  }
+
+  /** Flushes, then signs a final checkpoint so the newest entries are covered too. */
+  async close(): Promise<void> {
+    await this.flush();
     const [head] = await this.#db.query<{ size: string | null }>(
       'SELECT (max(leaf_index) + 1)::text AS size FROM audit_events',
     );
-    const current = Math.max(size, Number(head?.size ?? 0));
-    if (current - this.#lastCheckpointSize >= this.#options.checkpointEvery) await this.#signTreeHead();
+    if (Number(head?.size ?? 0) > (this.#lastCheckpointSize ?? 0)) await this.checkpoint();
   }
 
   /**
@@ -316,7 +348,11 @@ export class AuditLog {
          FROM audit_checkpoints WHERE tree_size = $1`,
         [treeSize],
       );
-      if (existing[0]) return checkpointFromRow(existing[0]);
+      if (existing[0]) {
+        this.#lastCheckpointSize = treeSize;
+        this.#lastCheckpointAt = Date.now();
+        return checkpointFromRow(existing[0]);
+      }
       const signature = Buffer.from(
         await this.#options.signer.sign(checkpointMessage(treeSize, rootHash)),
       ).toString('base64');
@@ -327,6 +363,7 @@ export class AuditLog {
         [treeSize, rootHash, this.#options.signer.keyId, signature],
       );
       this.#lastCheckpointSize = treeSize;
+      this.#lastCheckpointAt = Date.now();
       return checkpointFromRow(row!);
     });
   }
@@ -418,8 +455,14 @@ export class AuditLog {
     let checkpoint = await this.#latestCheckpoint();
     const highest = Math.max(...leafIndexes);
     if (!checkpoint || checkpoint.treeSize <= highest) checkpoint = await this.checkpoint();
-    const leaves = await readLeafHashes(this.#db, checkpoint.treeSize);
-    const prover = new InclusionProver(leaves);
+    // Pages of one export share a checkpoint: read the leaves and hash the tree once for all.
+    let cached = this.#prover;
+    if (!cached || cached.treeSize !== checkpoint.treeSize) {
+      const leaves = await readLeafHashes(this.#db, checkpoint.treeSize);
+      cached = { treeSize: checkpoint.treeSize, leaves, prover: new InclusionProver(leaves) };
+      this.#prover = cached;
+    }
+    const { leaves, prover } = cached;
     if (prover.root().toString('hex') !== checkpoint.rootHash) {
       throw new AuditTamperError(
         `stored leaf hashes no longer match checkpoint ${checkpoint.treeSize}; run verify to locate the change`,

@@ -178,8 +178,13 @@ export class OutboxWorker {
   async run(): Promise<void> {
     this.#running = true;
     while (this.#running) {
-      const { claimed } = await this.runOnce();
-      if (claimed === 0) await sleep(this.#options.idleMs);
+      try {
+        const { claimed } = await this.runOnce();
+        if (claimed === 0) await sleep(this.#options.idleMs);
+      } catch {
+        // Database unreachable or restarting: claims are leased, so back off and try again.
+        await sleep(this.#options.idleMs);
+      }
     }
   }
 

@@ -115,7 +115,7 @@ describe.each(testBackends())('protected records and change history on $name', (
     await controls.audit.flush();
     const [search] = await controls.audit.search({ action: 'search' });
     expect(search!.sensitive).toBe(true);
-    expect(JSON.stringify(search)).not.toContain('987');
+    expect(JSON.stringify(search!.details)).not.toMatch(/987654321|987-65-4321/);
   });
 
   it('refuses a ciphertext swapped between rows', async () => {

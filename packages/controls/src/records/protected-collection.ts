@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuditEventInput } from '../audit/audit-entry.js';
 import { type AuditLog, describeInvalid } from '../audit/audit-log.js';
 import type { FieldCipher, FieldValue } from '../crypto/field-cipher.js';
 import type { Database, SqlExecutor } from '../storage/database.js';
@@ -319,7 +320,13 @@ export class ProtectedCollection<T extends Record<string, FieldValue>> {
       });
       throw error;
     }
-    await this.#deps.audit.record({ actor: auditActor, action, resource, outcome: 'success', details });
+    await this.#deps.audit.record({
+      actor: auditActor,
+      action,
+      resource,
+      outcome: 'success',
+      details: details as NonNullable<AuditEventInput['details']>,
+    });
   }
 
   #validate(data: unknown): T {
