@@ -7,6 +7,7 @@ import {
   loadCloudFormationTemplate,
 } from './adapters/cloudformation/index.js';
 import { buildTerraformResources } from './adapters/terraform/build.js';
+import { loadTerraformFolder } from './adapters/terraform/hcl/index.js';
 import { loadTerraformPlan } from './adapters/terraform/plan.js';
 import { createModel } from './model/build.js';
 import type { InputError, Model, Resource } from './model/resource.js';
@@ -79,6 +80,7 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
     outputs.push(loadCloudFormationTemplate(shown, text, adapterOptions));
   };
 
+  const terraformRoots: string[] = [];
   const walk = (directory: string) => {
     if (isCdkOut(directory)) {
       outputs.push(loadCdkOut(directory, adapterOptions));
@@ -92,6 +94,15 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
         file: displayPath(directory, cwd),
         message: `cannot read folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
       });
+      return;
+    }
+    // A folder with .tf files is a Terraform root module: loaded whole (its local modules through it).
+    if (
+      entries.some(
+        (entry) => entry.isFile() && (entry.name.endsWith('.tf') || entry.name.endsWith('.tf.json')),
+      )
+    ) {
+      terraformRoots.push(directory);
       return;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
@@ -121,12 +132,28 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
       continue;
     }
     if (stats.isDirectory()) walk(absolute);
-    else if (TEMPLATE_EXTENSIONS.has(extname(absolute).toLowerCase())) loadFile(absolute, true);
+    else if (absolute.endsWith('.tf') || absolute.endsWith('.tf.json')) {
+      errors.push({
+        file: path,
+        message: 'a Terraform file is scanned with its folder (the root module): name the folder instead',
+      });
+    } else if (TEMPLATE_EXTENSIONS.has(extname(absolute).toLowerCase())) loadFile(absolute, true);
     else
       errors.push({
         file: path,
         message: `not a recognised input (expected a CloudFormation template (.json, .yaml, .yml, .template) a cdk.out folder, a Terraform plan JSON or a folder of .tf files)`,
       });
+  }
+
+  const variables = options.variables ?? {};
+  for (const root of terraformRoots) {
+    const folder = await loadTerraformFolder(root, { variables, varFiles: options.varFiles, cwd });
+    const folderErrors = [...folder.errors];
+    outputs.push({
+      resources: buildTerraformResources(folder.instances, folderErrors),
+      errors: folderErrors,
+      inputs: folder.inputs,
+    });
   }
 
   // A packaged nested template met both on its own and through its parent is one stack: keep the first.

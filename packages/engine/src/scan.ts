@@ -14,6 +14,9 @@ export interface ScanOptions {
   readonly config?: SafeguardConfig;
   /** `--param` values; they override the config's `parameters`. */
   readonly parameters?: Readonly<Record<string, string>>;
+  /** Terraform `--var name=value` values and `--var-file` files. */
+  readonly variables?: Readonly<Record<string, string>>;
+  readonly varFiles?: readonly string[];
   readonly failOn?: Severity | 'none';
   readonly baseline?: Baseline;
   /** The rule set (default: every rule); disabled rules of the config are removed from it. */
@@ -33,6 +36,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const loaded = await loadInputs(options.paths, {
     parameters: { ...(config.parameters ?? {}), ...(options.parameters ?? {}) },
     pseudo,
+    variables: options.variables,
+    varFiles: options.varFiles,
     cwd: options.cwd,
   });
   const disabled = new Set(config.rules?.disabled ?? []);

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -28,14 +29,23 @@ function fixtureDir(rule: AnyRule): string | undefined {
 
 /** A fixture's model: CloudFormation (`*.cfn.yaml|json`) or Terraform plan JSON (`*.tfplan.json`). */
 async function runFixture(rule: AnyRule, file: string) {
-  const model = file.endsWith('.tfplan.json')
-    ? await loadInputs([file], { cwd: dirname(file) })
-    : (() => {
-        const output = loadCloudFormationTemplate(file, readFileSync(file, 'utf8'), { cwd: dirname(file) });
-        return createModel(output.resources, output.errors, output.inputs);
-      })();
+  const model = file.endsWith('.tf')
+    ? await loadTerraformFixture(file)
+    : file.endsWith('.tfplan.json')
+      ? await loadInputs([file], { cwd: dirname(file) })
+      : (() => {
+          const output = loadCloudFormationTemplate(file, readFileSync(file, 'utf8'), { cwd: dirname(file) });
+          return createModel(output.resources, output.errors, output.inputs);
+        })();
   const findings = evaluateRules(model, [rule], computeBoundary(model));
   return { model, findings };
+}
+
+/** An HCL fixture is a one-file root module: copied alone into a folder of its own and loaded as Terraform. */
+async function loadTerraformFixture(file: string) {
+  const folder = mkdtempSync(join(tmpdir(), 'safeguard-fixture-'));
+  copyFileSync(file, join(folder, 'main.tf'));
+  return loadInputs([folder], { cwd: folder });
 }
 
 /** `Bad*` logical ids (CloudFormation) and `bad*` resource names (Terraform: `module.m.aws_s3_bucket.bad["a"]`). */
@@ -71,7 +81,7 @@ describe.each(allRules.map((rule) => [rule.id, rule] as const))('%s', (_id, rule
   });
 
   const files = dir
-    ? readdirSync(dir).filter((file) => /\.(cfn\.(ya?ml|json)|tfplan\.json)$/.test(file))
+    ? readdirSync(dir).filter((file) => /\.(cfn\.(ya?ml|json)|tfplan\.json|tf)$/.test(file))
     : [];
   for (const file of files) {
     const path = join(dir as string, file);

@@ -407,6 +407,21 @@ function applyReferences(
     ) {
       return unique[0];
     }
+    if (Array.isArray(value) && unique.length > 0) {
+      // `security_groups = [aws_security_group.lb.id]`: the list's elements are unknown; give them their references.
+      const unknownItems = value.filter((item) => isUnknown(item)).length;
+      const allRefs = [
+        ...new Set(
+          unique.flatMap((item) => (isUnknown(item) ? (item.refs ?? []) : [(item as ResourceRef).$ref])),
+        ),
+      ];
+      let next = 0;
+      return value.map((item) => {
+        if (!isUnknown(item)) return item;
+        if (unknownItems === unique.length) return unique[next++];
+        return unknown(item.$unknown, allRefs);
+      });
+    }
     if (unique.length > 0 && (value === undefined || isUnknown(value))) {
       const refs = unique.flatMap((item) =>
         isUnknown(item) ? (item.refs ?? []) : [(item as ResourceRef).$ref],
