@@ -245,9 +245,26 @@ describe.each(testBackends())('audit log on $name', (backend) => {
       );
     await swap(9, 10);
     result = await verify();
-    expect(result.problems[0]).toMatchObject({ kind: 'reordered', leafIndex: 9 });
-    expect(result.problems[0]!.message).toContain('position 10');
+    expect(result.problems.map((p) => [p.kind, p.leafIndex, p.message])).toEqual([
+      ['reordered', 9, 'entry at position 9 is out of order: it was written as entry 10'],
+      ['reordered', 10, 'entry at position 10 is out of order: it was written as entry 9'],
+      ['checkpoint-mismatch', expect.any(Number), expect.any(String)],
+    ]);
     await swap(9, 10);
+    expect((await verify()).ok).toBe(true);
+
+    // An entry moved to the end of the log.
+    const [end] = await test.db.query<{ n: string }>(
+      'SELECT (max(leaf_index) + 1)::text AS n FROM audit_events',
+    );
+    await asAttacker(`UPDATE audit_events SET leaf_index = ${end!.n} WHERE leaf_index = 6`);
+    result = await verify();
+    expect(result.problems[0]).toMatchObject({
+      kind: 'reordered',
+      leafIndex: 6,
+      message: `entry 6 is not in its place: it was moved to position ${end!.n}`,
+    });
+    await asAttacker(`UPDATE audit_events SET leaf_index = 6 WHERE leaf_index = ${end!.n}`);
     expect((await verify()).ok).toBe(true);
 
     // A forger who also rewrites the leaf hash is still caught by the chain and the signed root.

@@ -208,7 +208,20 @@ export async function verifyAuditLog(
   }
 
   const largestSigned = checkpoints.at(-1)?.treeSize ?? 0;
-  if (suspects.length > 0) await explainBrokenLinks(db, suspects, problems, largestSigned > frontier.size);
+  if (suspects.length > 0) {
+    await explainBrokenLinks(
+      db,
+      suspects,
+      problems,
+      largestSigned > frontier.size,
+      boundary
+        ? {
+            lastLeafIndex: Number(boundary.last_leaf_index),
+            chain: Buffer.from(boundary.last_chain_hash, 'hex'),
+          }
+        : undefined,
+    );
+  }
   problems.sort((a, b) => a.leafIndex - b.leafIndex || order(a.kind) - order(b.kind));
   return {
     ok: problems.length === 0,
@@ -242,6 +255,7 @@ async function explainBrokenLinks(
   problems: AuditProblem[],
   /** Fewer entries than a signed checkpoint covers: rows were removed, whatever else happened. */
   shortOfCheckpoint: boolean,
+  boundary: { lastLeafIndex: number; chain: Buffer } | undefined,
 ) {
   const links = (
     await db.query<{ leaf_index: string; leaf_hash: string; chain_hash: string }>(
@@ -253,22 +267,57 @@ async function explainBrokenLinks(
     leaf: Buffer.from(row.leaf_hash, 'hex'),
   }));
   const byIndex = new Map(links.map((link) => [link.leafIndex, link]));
+  const suspectAt = new Map(suspects.map((suspect) => [suspect.position, suspect]));
+  // Where each suspect was written: right after its chain predecessor, wherever that row now is.
+  const predecessorOf = new Map<number, number | 'genesis' | 'boundary' | undefined>();
+  for (const suspect of suspects) {
+    const found = links.find((link) => chainHash(link.chain, suspect.row.leaf).equals(suspect.row.chain));
+    if (found) predecessorOf.set(suspect.position, found.leafIndex);
+    else if (chainHash(genesisChainHash, suspect.row.leaf).equals(suspect.row.chain))
+      predecessorOf.set(suspect.position, 'genesis');
+    else if (boundary && chainHash(boundary.chain, suspect.row.leaf).equals(suspect.row.chain))
+      predecessorOf.set(suspect.position, 'boundary');
+    else predecessorOf.set(suspect.position, undefined);
+  }
+  // The position each row was written at. A row whose link to its neighbour holds is where it was
+  // written relative to it; a suspect is one place after its predecessor's written position.
+  const written = new Map<number, number | undefined>();
+  const writtenAt = (position: number, visiting = new Set<number>()): number | undefined => {
+    if (written.has(position)) return written.get(position);
+    if (!suspectAt.has(position)) return position;
+    if (visiting.has(position)) return undefined;
+    visiting.add(position);
+    const predecessor = predecessorOf.get(position);
+    let result: number | undefined;
+    if (predecessor === 'genesis') result = 0;
+    else if (predecessor === 'boundary') result = boundary!.lastLeafIndex + 1;
+    else if (predecessor !== undefined) {
+      const before = writtenAt(predecessor, visiting);
+      result = before === undefined ? undefined : before + 1;
+    }
+    written.set(position, result);
+    return result;
+  };
   for (const suspect of suspects) {
     const problem = problems.find(
       (p) => p.kind === 'reordered' && p.leafIndex === suspect.position && p.message === '',
     );
     if (!problem) continue;
-    const predecessor = links.find((link) =>
-      chainHash(link.chain, suspect.row.leaf).equals(suspect.row.chain),
-    );
+    const original =
+      predecessorOf.get(suspect.position) === undefined ? undefined : writtenAt(suspect.position);
     const next = byIndex.get(suspect.position + 1);
-    if (predecessor) {
-      problem.message = `entry at position ${suspect.position} is out of order: it was written right after the entry now at position ${predecessor.leafIndex}`;
-    } else if (
-      suspect.position === 0 &&
-      chainHash(genesisChainHash, suspect.row.leaf).equals(suspect.row.chain)
-    ) {
-      problem.message = `entry at position 0 is out of order`;
+    if (original !== undefined && original === suspect.position) {
+      // In its place: it only follows a row that was moved, which is reported on that row.
+      problems.splice(problems.indexOf(problem), 1);
+    } else if (original !== undefined) {
+      problem.message = `entry at position ${suspect.position} is out of order: it was written as entry ${original}`;
+      const gap = problems.find(
+        (p) => p.kind === 'missing' && p.leafIndex === original && /is missing \(deleted\)/.test(p.message),
+      );
+      if (gap) {
+        gap.kind = 'reordered';
+        gap.message = `entry ${original} is not in its place: it was moved to position ${suspect.position}`;
+      }
     } else if (!shortOfCheckpoint && next && chainHash(suspect.row.chain, next.leaf).equals(next.chain)) {
       problem.kind = 'altered';
       problem.message = `entry ${suspect.position} was altered and its leaf hash rewritten to match`;
