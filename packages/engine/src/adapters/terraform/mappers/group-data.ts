@@ -1,5 +1,19 @@
 import type { TfMapperTable } from '../mapper.js';
+import { backupTfMappers } from './backup.js';
+import { dynamodbTfMappers } from './dynamodb.js';
+import { ebsTfMappers } from './ebs.js';
+import { efsTfMappers } from './efs.js';
+import { elasticacheTfMappers } from './elasticache.js';
+import { rdsTfMappers } from './rds.js';
 import { s3TfMappers } from './s3.js';
 
 /** Terraform mappings of the data group, one file per service beside this one. */
-export const dataTfMappers: TfMapperTable = { ...s3TfMappers };
+export const dataTfMappers: TfMapperTable = {
+  ...s3TfMappers,
+  ...rdsTfMappers,
+  ...dynamodbTfMappers,
+  ...efsTfMappers,
+  ...ebsTfMappers,
+  ...elasticacheTfMappers,
+  ...backupTfMappers,
+};

@@ -1,0 +1,3 @@
+import type { TfMapperTable } from '../mapper.js';
+
+export const efsTfMappers: TfMapperTable = {};
