@@ -112,7 +112,9 @@ async function openPostgres(
   pool.on('error', () => {});
   const bootstrap = await pool.connect();
   try {
-    await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    // A runtime login that owns nothing may not create schemas: only try when it is missing.
+    const existing = await bootstrap.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+    if (existing.rowCount === 0) await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   } catch (error) {
     // Two processes creating the same schema at once race on the catalog; the loser can go on.
     if ((error as { code?: string }).code !== '23505') throw error;
