@@ -2,11 +2,18 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UsageError } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+type Parsed<O extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true; tokens: true }>
+>;
 
 /** `node:util` parseArgs in strict mode, with its errors turned into usage errors that name the flag. */
-export function parseCommandArgs<O extends Options>(command: string, args: readonly string[], options: O) {
+export function parseCommandArgs<O extends Options>(
+  command: string,
+  args: readonly string[],
+  options: O,
+): Parsed<O> {
   try {
-    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     const message =
       error instanceof Error

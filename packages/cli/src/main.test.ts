@@ -60,6 +60,28 @@ describe('safeguard scan', () => {
     expect(readFileSync(join(out, 'r.html'), 'utf8')).toMatch(/<html/i);
   });
 
+  it('pairs each --output with the --format before it, or infers it from the extension', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'safeguard-cli-'));
+    const { code, stdout } = await run([
+      'scan',
+      'estate.yaml',
+      '--fail-on',
+      'none',
+      '-f',
+      'terminal',
+      '-f',
+      'json',
+      '-o',
+      join(out, 'r.json'),
+      '-o',
+      join(out, 'r.sarif'),
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/NotesBucket/);
+    expect(JSON.parse(readFileSync(join(out, 'r.json'), 'utf8')).tool.name).toBe('safeguard');
+    expect(JSON.parse(readFileSync(join(out, 'r.sarif'), 'utf8')).version).toBe('2.1.0');
+  });
+
   it('exits 3 when an input cannot be parsed, naming file and line, while scanning the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'safeguard-cli-'));
     writeFileSync(join(dir, 'broken.yaml'), 'Resources:\n  A:\n    Type: AWS::S3::Bucket\n   bad: [\n');
@@ -79,6 +101,8 @@ describe('safeguard scan', () => {
     [['scan', 'estate.yaml', '--param', 'novalue'], /--param expects Key=Value/],
     [['scan', 'estate.yaml', '--bogus'], /Unknown option '--bogus'/],
     [['scan', 'estate.yaml', '-f', 'json', '-f', 'sarif'], /only one format can go to standard output/],
+    [['scan', 'estate.yaml', '-o', 'report.pdf'], /put --format <fmt> before it/],
+    [['scan', 'estate.yaml', '--var-file', 'nope.tfvars'], /--var-file nope.tfvars: file not found/],
     [['scan', 'estate.yaml', '--baseline', 'missing.json'], /--baseline missing.json: file not found/],
     [['explain', 'no-such-rule'], /no rule "no-such-rule"/],
     [['frobnicate'], /unknown command "frobnicate"/],

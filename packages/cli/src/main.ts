@@ -8,7 +8,8 @@ import { type CliIo, EXIT, UsageError } from './io.js';
 export const HELP = `safeguard ${VERSION} — HIPAA compliance as code for AWS
 
 Usage:
-  safeguard scan <paths...> [options]     judge CloudFormation templates and cdk.out folders
+  safeguard scan <paths...> [options]     judge CloudFormation templates, cdk.out folders,
+                                          Terraform folders (HCL) and plan JSON
   safeguard baseline <paths...> [-o FILE] accept today's findings; later scans fail only on new ones
   safeguard inventory <paths...> [--json] every resource, its service, BAA eligibility, PHI boundary
   safeguard rules [--stats] [--json]      list the rules
@@ -21,6 +22,8 @@ Scan options:
   -o, --output <file>    write the n-th --format to this file; repeatable
       --fail-on <sev>    critical, high (default), medium, low, none
   -p, --param K=V        a CloudFormation parameter value; repeatable
+      --var K=V          a Terraform variable value; repeatable
+      --var-file <file>  a Terraform .tfvars (or .tfvars.json) file; repeatable
   -c, --config <file>    settings (default: .safeguard.yml when present)
       --baseline <file>  fail only on findings not in this baseline
       --no-color         plain terminal output (also NO_COLOR=1)

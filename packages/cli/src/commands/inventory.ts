@@ -8,6 +8,8 @@ export async function inventoryCommand(args: readonly string[], io: CliIo): Prom
   const { values, positionals } = parseCommandArgs('inventory', args, {
     json: { type: 'boolean' },
     param: { type: 'string', short: 'p', multiple: true },
+    var: { type: 'string', multiple: true },
+    'var-file': { type: 'string', multiple: true },
     config: { type: 'string', short: 'c' },
   });
   const result = await runScan(io, 'inventory', values, positionals);

@@ -7,8 +7,10 @@ import {
   baselineOf,
   ConfigError,
   exitCodeOf,
+  isReportFormat,
   loadConfig,
   parseBaseline,
+  REPORT_EXTENSIONS,
   REPORT_FORMATS,
   type ReportFormat,
   render,
@@ -26,6 +28,8 @@ export const SCAN_OPTIONS = {
   output: { type: 'string', short: 'o', multiple: true },
   'fail-on': { type: 'string' },
   param: { type: 'string', short: 'p', multiple: true },
+  var: { type: 'string', multiple: true },
+  'var-file': { type: 'string', multiple: true },
   config: { type: 'string', short: 'c' },
   baseline: { type: 'string' },
   'no-color': { type: 'boolean' },
@@ -76,7 +80,14 @@ function failOnOf(value: string | undefined): Severity | 'none' | undefined {
 export async function runScan(
   io: CliIo,
   command: string,
-  values: { param?: string[]; config?: string; baseline?: string; 'fail-on'?: string },
+  values: {
+    param?: string[];
+    var?: string[];
+    'var-file'?: string[];
+    config?: string;
+    baseline?: string;
+    'fail-on'?: string;
+  },
   positionals: string[],
 ): Promise<ScanResult> {
   if (positionals.length === 0) {
@@ -96,6 +107,11 @@ export async function runScan(
     paths: positionals,
     config,
     parameters: keyValues('--param', values.param),
+    variables: keyValues('--var', values.var),
+    varFiles: (values['var-file'] ?? []).map((file) => {
+      if (!existsSync(resolve(io.cwd, file))) throw new UsageError(`--var-file ${file}: file not found`);
+      return file;
+    }),
     failOn: failOnOf(values['fail-on']),
     baseline: baselinePath ? readBaseline(io, baselinePath) : undefined,
     cwd: io.cwd,
@@ -103,31 +119,60 @@ export async function runScan(
   return result;
 }
 
-export async function scanCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('scan', args, SCAN_OPTIONS);
-  const formats = (values.format ?? ['terminal']).map((format) => {
-    if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
-      throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}; got "${format}"`);
+/**
+ * Pairs each `--output` with the `--format` just before it (`-f json -o r.json -f terminal`); an `--output`
+ * with no format before it takes the format its extension names (`-o report.sarif`). Formats left without a
+ * file go to standard output, at most one.
+ */
+function outputPlan(
+  tokens: readonly { kind: string; name?: string; value?: string }[],
+): { format: ReportFormat; output?: string }[] {
+  const plan: { format: ReportFormat; output?: string }[] = [];
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.value === undefined) continue;
+    if (token.name === 'format') {
+      if (!isReportFormat(token.value)) {
+        throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}; got "${token.value}"`);
+      }
+      plan.push({ format: token.value });
+    } else if (token.name === 'output') {
+      const last = plan[plan.length - 1];
+      if (last && last.output === undefined) {
+        last.output = token.value;
+        continue;
+      }
+      const extension = token.value.slice(token.value.lastIndexOf('.'));
+      const inferred = (Object.entries(REPORT_EXTENSIONS) as [ReportFormat, string][]).find(
+        ([, ext]) => ext === extension,
+      )?.[0];
+      if (!inferred) {
+        throw new UsageError(
+          `--output ${token.value}: put --format <fmt> before it (the extension "${extension}" names no format)`,
+        );
+      }
+      plan.push({ format: inferred, output: token.value });
     }
-    return format as ReportFormat;
-  });
-  const outputs = values.output ?? [];
-  if (outputs.length > formats.length) {
-    throw new UsageError(
-      `--output given ${outputs.length} times for ${formats.length} --format; pair each --output with a --format`,
-    );
   }
-  const toStdout = formats.slice(outputs.length);
+  if (plan.length === 0) plan.push({ format: 'terminal' });
+  const toStdout = plan.filter((entry) => entry.output === undefined);
   if (toStdout.length > 1) {
     throw new UsageError(
-      `only one format can go to standard output; give --output for: ${toStdout.slice(1).join(', ')}`,
+      `only one format can go to standard output; give --output after: ${toStdout
+        .slice(1)
+        .map((entry) => entry.format)
+        .join(', ')}`,
     );
   }
+  return plan;
+}
+
+export async function scanCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals, tokens } = parseCommandArgs('scan', args, SCAN_OPTIONS);
+  const plan = outputPlan(tokens);
   const result = await runScan(io, 'scan', values, positionals);
   const catalog = loadCatalog();
   const color = !values['no-color'] && !io.env.NO_COLOR && Boolean(io.stdout.isTTY);
-  formats.forEach((format, index) => {
-    const output = outputs[index];
+  plan.forEach(({ format, output }) => {
     const text = render(format, result, catalog, { color: output ? false : color });
     if (output) {
       const path = resolve(io.cwd, output);
@@ -145,7 +190,7 @@ export async function scanCommand(args: readonly string[], io: CliIo): Promise<n
     }
   });
   const code = exitCodeOf(result);
-  if (!values.quiet && outputs.length === formats.length) {
+  if (!values.quiet && plan.every((entry) => entry.output !== undefined)) {
     io.stderr.write(
       `${result.model.resources.length} resources, ${result.findings.filter((f) => !f.suppressed).length} findings, ${result.errors.length} input errors in ${Math.round(result.durationMs)} ms; exit ${code}\n`,
     );
@@ -157,6 +202,8 @@ export async function baselineCommand(args: readonly string[], io: CliIo): Promi
   const { values, positionals } = parseCommandArgs('baseline', args, {
     output: { type: 'string', short: 'o' },
     param: { type: 'string', short: 'p', multiple: true },
+    var: { type: 'string', multiple: true },
+    'var-file': { type: 'string', multiple: true },
     config: { type: 'string', short: 'c' },
     debug: { type: 'boolean' },
   });
