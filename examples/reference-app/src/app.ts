@@ -1,4 +1,4 @@
-import { HipaaEnvironment } from '@safeguard/cdk';
+import { HipaaEnvironment, type HipaaProfile } from '@safeguard/cdk';
 import { App, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -17,17 +17,20 @@ export interface ReferenceAppOptions {
   readonly outdir?: string;
   /** Register cdk-nag's HIPAA pack as a synth-time validation (synth fails on an unacknowledged finding). */
   readonly nag?: boolean;
+  /** @default 'prod' (the reference); 'dev' builds the same app with the development profile's overrides */
+  readonly profile?: HipaaProfile;
 }
 
-/** The clinic API environment (prod profile), built only from @safeguard/cdk constructs. */
+/** The clinic API environment (prod profile unless asked), built only from @safeguard/cdk constructs. */
 export function buildReferenceApp(options: ReferenceAppOptions = {}): {
   app: App;
   environment: HipaaEnvironment;
 } {
   const app = new App({ outdir: options.outdir });
+  const profile = options.profile ?? 'prod';
   const environment = new HipaaEnvironment(app, 'ClinicApi', {
-    profile: 'prod',
-    environmentName: 'clinic-prod',
+    profile,
+    environmentName: `clinic-${profile}`,
     env: { account: REFERENCE_ACCOUNT, region: REFERENCE_REGION },
     drRegion: REFERENCE_DR_REGION,
     certificateArn: REFERENCE_CERTIFICATE_ARN,

@@ -34,6 +34,50 @@ describe('HipaaAudit, HipaaDetection and HipaaLogGroup', () => {
     });
   });
 
+  it('records read and write data events on every bucket by default (PHI replicas in the DR region included)', () => {
+    template.hasResourceProperties('AWS::CloudTrail::Trail', {
+      EventSelectors: Match.arrayWith([
+        {
+          DataResources: [
+            {
+              Type: 'AWS::S3::Object',
+              Values: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::']] }],
+            },
+          ],
+          IncludeManagementEvents: true,
+          ReadWriteType: 'All',
+        },
+      ]),
+    });
+  });
+
+  it('lists the PHI buckets with the phi-buckets scope, and refuses that scope with none', () => {
+    const s = keyedStack();
+    const bucket = new s3.Bucket(s.stack, 'B');
+    const replica = s3.Bucket.fromBucketArn(
+      s.stack,
+      'Replica',
+      'arn:aws:s3:::env-phi-replica-123456789012-us-west-2',
+    );
+    new HipaaAudit(s.stack, 'Listed', {
+      logKey: s.keys.logKey,
+      logArchiveBucket: bucket,
+      dataEventScope: 'phi-buckets',
+      phiBuckets: [bucket, replica],
+    });
+    const selectors = JSON.stringify(Template.fromStack(s.stack).findResources('AWS::CloudTrail::Trail'));
+    expect(selectors).toContain('arn:aws:s3:::env-phi-replica-123456789012-us-west-2/');
+    expect(selectors).not.toContain('"arn:aws:s3:::"');
+    expect(
+      () =>
+        new HipaaAudit(s.stack, 'Unlisted', {
+          logKey: s.keys.logKey,
+          logArchiveBucket: bucket,
+          dataEventScope: 'phi-buckets',
+        }),
+    ).toThrow(/S3 data events on PHI buckets is required .* pass overrides\.dataEvents/);
+  });
+
   it('alarms on each CIS event class to an encrypted topic', () => {
     template.resourceCountIs('AWS::Logs::MetricFilter', SECURITY_ALARMS.length);
     template.resourceCountIs('AWS::CloudWatch::Alarm', SECURITY_ALARMS.length);

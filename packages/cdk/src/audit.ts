@@ -59,14 +59,39 @@ export const SECURITY_ALARMS: readonly { id: string; description: string; patter
   },
 ];
 
+/**
+ * Which buckets' object-level reads and writes the trail records (R-INF-7, 45 CFR 164.312(b)).
+ * - `all-buckets`: every bucket of the account, in every region (one selector on `arn:<partition>:s3`).
+ * - `phi-buckets`: only the buckets passed in `phiBuckets`.
+ */
+export type S3DataEventScope = 'all-buckets' | 'phi-buckets';
+
 /** Props of {@link HipaaAudit}. */
 export interface HipaaAuditProps {
   /** Encrypts the trail, its log group and the alarm topic (the log key). */
   readonly logKey: kms.IKey;
   /** The Object Lock log archive that receives the trail. */
   readonly logArchiveBucket: s3.IBucket;
-  /** PHI buckets whose object reads and writes are recorded as data events. */
-  readonly phiBuckets: s3.IBucket[];
+  /**
+   * Whose S3 object reads and writes are recorded as data events.
+   *
+   * `all-buckets` covers, without a list to keep up to date, the PHI bucket, its replica in the recovery region
+   * (the trail is multi-region), the log archive and access-log buckets the PHI boundary reaches (object keys and
+   * requesters of PHI end up in them) and any bucket created later; it is also what CIS AWS Foundations 3.0
+   * 3.8/3.9 (Security Hub S3.22, S3.23, enabled by `HipaaDetection`) check. The trail's own deliveries to the
+   * log archive are recorded too: a steady trickle (one event per delivered file, batched every ~5 minutes), not a
+   * growing loop. Choose `phi-buckets` only in an account with busy non-PHI buckets, and then list every bucket
+   * holding ePHI or its logs, recovery-region replicas included (`s3.Bucket.fromBucketArn` with a literal ARN
+   * built from the deterministic names of `recoverySiteNames`, so a scanner can match it to the bucket).
+   * @default 'all-buckets'
+   */
+  readonly dataEventScope?: S3DataEventScope;
+  /**
+   * PHI buckets whose object reads and writes are recorded when {@link dataEventScope} is `phi-buckets`
+   * (required then, unless `overrides.dataEvents`). With `all-buckets` they are covered anyway.
+   * @default - none
+   */
+  readonly phiBuckets?: s3.IBucket[];
   /**
    * Record the whole AWS Organization (deploy from the management or delegated administrator account).
    * @default false
@@ -76,14 +101,15 @@ export interface HipaaAuditProps {
   readonly alarmEmails?: string[];
   /** Reasoned deviations. */
   readonly overrides?: {
-    /** Accept a trail without S3 data events on PHI buckets. */
+    /** Accept a trail without S3 data events on PHI buckets (`phi-buckets` scope with no bucket listed). */
     readonly dataEvents?: HipaaOverride;
   };
 }
 
 /**
  * Cloud-level audit (R-INF-7): a multi-region CloudTrail with log-file validation and KMS, delivered to the
- * Object Lock archive and to a CloudWatch log group kept 2,557 days; S3 data events on every PHI bucket; CIS
+ * Object Lock archive and to a CloudWatch log group kept 2,557 days; S3 data events (read and write) on every
+ * bucket of the account by default, PHI buckets and their recovery-region replicas included; CIS
  * metric filters and alarms to a KMS-encrypted SNS topic.
  */
 export class HipaaAudit extends Construct {
@@ -94,13 +120,15 @@ export class HipaaAudit extends Construct {
 
   constructor(scope: Construct, id: string, props: HipaaAuditProps) {
     super(scope, id);
+    const scopeOfDataEvents = props.dataEventScope ?? 'all-buckets';
+    const phiBuckets = props.phiBuckets ?? [];
     requireHipaa(
       this,
-      props.phiBuckets.length > 0,
+      scopeOfDataEvents === 'all-buckets' || phiBuckets.length > 0,
       {
         requirement: 'S3 data events on PHI buckets',
         citation: 'R-INF-7, 45 CFR 164.312(b)',
-        fix: 'Pass the PHI buckets in phiBuckets',
+        fix: "Leave dataEventScope at 'all-buckets', or pass the PHI buckets (recovery-region replicas included) in phiBuckets",
         overrideProp: 'overrides.dataEvents',
       },
       props.overrides?.dataEvents,
@@ -122,10 +150,12 @@ export class HipaaAudit extends Construct {
       cloudWatchLogGroup: this.trailLogGroup.logGroup,
       managementEvents: cloudtrail.ReadWriteType.ALL,
     });
-    if (props.phiBuckets.length > 0) {
+    const dataEvents = { readWriteType: cloudtrail.ReadWriteType.ALL, includeManagementEvents: true };
+    if (scopeOfDataEvents === 'all-buckets') this.trail.logAllS3DataEvents(dataEvents);
+    else if (phiBuckets.length > 0) {
       this.trail.addS3EventSelector(
-        props.phiBuckets.map((bucket) => ({ bucket })),
-        { readWriteType: cloudtrail.ReadWriteType.ALL, includeManagementEvents: true },
+        phiBuckets.map((bucket) => ({ bucket })),
+        dataEvents,
       );
     }
 

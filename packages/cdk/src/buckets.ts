@@ -7,6 +7,7 @@ import { HIPAA_LOG_RETENTION_DAYS } from './log-group.js';
 import { acknowledgeNag } from './nag-acknowledgements.js';
 import { type HipaaOverride, requireHipaa } from './override.js';
 import { tagAsPhi } from './phi.js';
+import { acknowledgeSafeguard } from './safeguard-acknowledgements.js';
 
 /** Where a bucket replicates to: a bucket in another region, encrypted there with that region's key. */
 export interface ReplicationDestination {
@@ -113,6 +114,12 @@ export class HipaaLogArchive extends Construct {
       ],
     });
     acknowledgeNag(this.accessLogBucket, 'accessLogBucketSseS3', 'accessLogBucketNotReplicated');
+    acknowledgeSafeguard(
+      this.accessLogBucket,
+      'accessLogBucketSseS3',
+      'accessLogBucketNotLogged',
+      'accessLogBucketNotReplicated',
+    );
 
     this.bucket = new s3.Bucket(this, 'Bucket', {
       ...BUCKET_BASELINE,
@@ -139,6 +146,9 @@ export class HipaaLogArchive extends Construct {
         },
       ],
     });
+    // R-INF-4: CloudTrail and Config ask for SSE-KMS; flow-log delivery names no encryption and gets the default
+    // (the log key). Refuse only an explicit request for anything but SSE-KMS.
+    denyUploadsNamingOtherEncryption(this.bucket);
     if (props.replication) replicateBucket(this, this.bucket, props.logKey, props.replication, true);
   }
 }
@@ -239,6 +249,23 @@ export function denyUploadsWithoutKms(bucket: s3.IBucket, key: kms.IKey): void {
         Null: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'false' },
         StringNotEquals: { 's3:x-amz-server-side-encryption-aws-kms-key-id': key.keyArn },
       },
+    }),
+  );
+}
+
+/**
+ * R-INF-4: a PutObject that names an encryption must name SSE-KMS; one that names none gets the bucket default
+ * (SSE-KMS). For buckets written by AWS services that do not send the header (log delivery, replication).
+ */
+export function denyUploadsNamingOtherEncryption(bucket: s3.IBucket): void {
+  bucket.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'DenyUploadsNamingOtherEncryption',
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['s3:PutObject'],
+      resources: [bucket.arnForObjects('*')],
+      conditions: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': 'aws:kms' } },
     }),
   );
 }

@@ -103,7 +103,7 @@ describe('HipaaWebAcl, HipaaFargateService and HipaaFunction', () => {
 
   it('runs the function in the VPC with KMS environment, reserved concurrency and a 14-day KMS DLQ', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       KmsKeyArn: Match.anyValue(),
       ReservedConcurrentExecutions: 5,
       VpcConfig: Match.anyValue(),

@@ -11,7 +11,7 @@ import { HipaaDatabase } from './database.js';
 import { HipaaDeliveryRoles } from './delivery.js';
 import { HipaaDetection, type HipaaDetectionProps } from './detection.js';
 import { HipaaWebAcl } from './edge.js';
-import { HipaaFunction } from './function.js';
+import { HipaaFunction, type HipaaFunctionProps } from './function.js';
 import { HipaaKeys } from './keys.js';
 import { HipaaNetwork } from './network.js';
 import type { HipaaOverride } from './override.js';
@@ -60,8 +60,10 @@ export interface HipaaEnvironmentProps {
     readonly code: lambda.Code;
     /** @default 'index.handler' */
     readonly handler?: string;
-    /** @default Runtime.NODEJS_22_X */
+    /** @default Runtime.NODEJS_24_X (see `HipaaFunction`) */
     readonly runtime?: lambda.Runtime;
+    /** Reasoned deviations of the function (e.g. a runtime close to deprecation). */
+    readonly overrides?: HipaaFunctionProps['overrides'];
   };
   /** Key schema of the PHI DynamoDB table. @default partition key `pk`, sort key `sk` (strings) */
   readonly table?: { readonly partitionKey: dynamodb.Attribute; readonly sortKey?: dynamodb.Attribute };
@@ -167,7 +169,8 @@ export class HipaaEnvironment extends Construct {
     this.audit = new HipaaAudit(s, 'Audit', {
       logKey,
       logArchiveBucket: this.logArchive.bucket,
-      phiBuckets: [this.phiBucket.bucket],
+      // Data events on every bucket (the default scope): the PHI bucket, its DR replica and the log buckets
+      // the PHI boundary reaches, in both regions, with no list to keep in step (R-INF-7).
       alarmEmails: props.alarmEmails,
     });
     this.detection = new HipaaDetection(s, 'Detection', {
@@ -247,6 +250,7 @@ export class HipaaEnvironment extends Construct {
         code: props.worker.code,
         handler: props.worker.handler,
         runtime: props.worker.runtime,
+        overrides: props.worker.overrides,
         description: `${name}: background worker`,
         environment: { PHI_TABLE: this.table.table.tableName },
       });

@@ -8,17 +8,50 @@ import { HipaaLogGroup } from './log-group.js';
 import type { HipaaNetwork } from './network.js';
 import { type HipaaOverride, requireHipaa } from './override.js';
 
-/** Runtimes accepted without an override (R-ENG-7: supported, current runtimes). */
-export const CURRENT_LAMBDA_RUNTIMES: readonly string[] = [
-  'nodejs22.x',
-  'nodejs24.x',
-  'python3.13',
-  'python3.14',
-  'java21',
-  'java25',
-  'dotnet8',
-  'provided.al2023',
-];
+/**
+ * Deprecation dates of the Lambda runtimes {@link HipaaFunction} accepts (AWS "Lambda runtimes" page, supported
+ * runtimes table, as of 2026-11-01; dates not yet reached are AWS's projections and may move). The same dates as
+ * the engine's `packages/engine/data/lambda-runtimes.yaml` (a test keeps them in step); update both together.
+ */
+export const LAMBDA_RUNTIME_DEPRECATION_DATES: Readonly<Record<string, string>> = {
+  'nodejs22.x': '2027-04-30',
+  'nodejs24.x': '2028-04-30',
+  'python3.12': '2028-10-31',
+  'python3.13': '2029-06-30',
+  'python3.14': '2029-06-30',
+  java21: '2029-06-30',
+  java25: '2029-06-30',
+  dotnet10: '2028-11-14',
+  'provided.al2023': '2029-06-30',
+};
+
+/**
+ * A runtime this close to its deprecation date is refused without an override (R-ENG-7): moving a function to a
+ * new runtime takes testing time, and after the date it receives no security patches. The engine's
+ * `lambda-function-runtime-deprecation-soon` reports from the same distance.
+ */
+export const RUNTIME_DEPRECATION_NOTICE_DAYS = 180;
+
+/** Runtimes with a known deprecation date (whether accepted today also depends on that date). */
+export const CURRENT_LAMBDA_RUNTIMES: readonly string[] = Object.keys(LAMBDA_RUNTIME_DEPRECATION_DATES);
+
+/**
+ * Why `runtime` is not acceptable on `today`, or undefined when it is: not in
+ * {@link LAMBDA_RUNTIME_DEPRECATION_DATES}, or deprecated within {@link RUNTIME_DEPRECATION_NOTICE_DAYS} days.
+ */
+export function lambdaRuntimeProblem(runtime: string, today: Date = new Date()): string | undefined {
+  const date = LAMBDA_RUNTIME_DEPRECATION_DATES[runtime];
+  if (date === undefined) return `got ${runtime}, which has no known deprecation date here`;
+  const days = Math.floor((Date.parse(`${date}T00:00:00Z`) - today.getTime()) / 86_400_000);
+  if (days < 0) return `got ${runtime}, deprecated on ${date}`;
+  if (days <= RUNTIME_DEPRECATION_NOTICE_DAYS) {
+    return `got ${runtime}, deprecated on ${date}, in ${days} days (refused from ${RUNTIME_DEPRECATION_NOTICE_DAYS} days before)`;
+  }
+  return undefined;
+}
+
+/** The newest Node.js runtime: the default of {@link HipaaFunction}. */
+export const DEFAULT_LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
 
 /** Dead-letter queues keep failed events 14 days (R-INF-4), the SQS maximum. */
 export const DLQ_RETENTION = Duration.days(14);
@@ -35,7 +68,11 @@ export interface HipaaFunctionProps {
   readonly code: lambda.Code;
   /** @default 'index.handler' */
   readonly handler?: string;
-  /** @default Runtime.NODEJS_22_X */
+  /**
+   * A runtime of {@link LAMBDA_RUNTIME_DEPRECATION_DATES} more than {@link RUNTIME_DEPRECATION_NOTICE_DAYS} days
+   * from its deprecation date; anything else needs `overrides.runtime`.
+   * @default Runtime.NODEJS_24_X
+   */
   readonly runtime?: lambda.Runtime;
   /**
    * Concurrency reserved for (and capping) the function.
@@ -69,14 +106,15 @@ export class HipaaFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: HipaaFunctionProps) {
     super(scope, id);
-    const runtime = props.runtime ?? lambda.Runtime.NODEJS_22_X;
+    const runtime = props.runtime ?? DEFAULT_LAMBDA_RUNTIME;
+    const runtimeProblem = lambdaRuntimeProblem(runtime.name);
     requireHipaa(
       this,
-      CURRENT_LAMBDA_RUNTIMES.includes(runtime.name),
+      runtimeProblem === undefined,
       {
         requirement: 'a current Lambda runtime',
         citation: 'R-ENG-7, 45 CFR 164.308(a)(1)(ii)(B)',
-        fix: `Use one of ${CURRENT_LAMBDA_RUNTIMES.join(', ')} (got ${runtime.name})`,
+        fix: `Use a runtime at least ${RUNTIME_DEPRECATION_NOTICE_DAYS} days from deprecation, e.g. ${DEFAULT_LAMBDA_RUNTIME.name} (${runtimeProblem})`,
         overrideProp: 'overrides.runtime',
       },
       props.overrides?.runtime,

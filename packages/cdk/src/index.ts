@@ -15,6 +15,7 @@ export * from './override.js';
 export * from './phi.js';
 export * from './policies.js';
 export * from './recovery.js';
+export * from './safeguard-acknowledgements.js';
 export * from './safeguard-suppressions.js';
 export * from './service.js';
 export * from './table.js';

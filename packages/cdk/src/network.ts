@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { HipaaLogGroup } from './log-group.js';
 import { acknowledgeNag } from './nag-acknowledgements.js';
 import { type HipaaOverride, requireHipaa } from './override.js';
+import { acknowledgeSafeguard } from './safeguard-acknowledgements.js';
 
 /** Subnet group names of the three tiers. */
 export const SubnetTier = {
@@ -147,15 +148,25 @@ export class HipaaNetwork extends Construct {
   /**
    * restrictDefaultSecurityGroup is implemented by a CDK custom-resource Lambda. Its log group would be created
    * at run time unencrypted and kept forever; point it at an encrypted six-year log group instead (R-INF-7).
+   * What it cannot change (no VPC, no DLQ, an inline policy: a raw CfnResource of aws-cdk-lib, holding no ePHI)
+   * is accepted with the reasons of `safeguard-acknowledgements.ts`.
    */
   private encryptCustomResourceLogs(logKey: kms.IKey): void {
     const provider = Stack.of(this).node.tryFindChild('Custom::VpcRestrictDefaultSGCustomResourceProvider');
     const handler = provider?.node.tryFindChild('Handler');
+    const role = provider?.node.tryFindChild('Role');
     if (!(handler instanceof CfnResource) || redirectedHandlers.has(handler)) return;
     redirectedHandlers.add(handler);
     const logGroup = new HipaaLogGroup(this, 'RestrictDefaultSgLogGroup', { encryptionKey: logKey });
     handler.addPropertyOverride('LoggingConfig', { LogGroup: logGroup.logGroup.logGroupName });
     handler.addResourceDependency(logGroup.logGroup.node.defaultChild as CfnResource);
+    acknowledgeSafeguard(
+      handler,
+      'restrictDefaultSgProviderOutsideVpc',
+      'restrictDefaultSgProviderConcurrency',
+      'restrictDefaultSgProviderDeadLetterQueue',
+    );
+    if (role instanceof CfnResource) acknowledgeSafeguard(role, 'restrictDefaultSgProviderInlinePolicy');
   }
 
   /** Admits a workload's security group to the interface endpoints on 443. */

@@ -4,12 +4,17 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { type ReplicationDestination, useBucketPolicyForAccessLogs } from './buckets.js';
+import {
+  denyUploadsNamingOtherEncryption,
+  type ReplicationDestination,
+  useBucketPolicyForAccessLogs,
+} from './buckets.js';
 import { KEY_DELETION_WINDOW_DAYS } from './keys.js';
 import { HIPAA_LOG_RETENTION_DAYS } from './log-group.js';
 import { acknowledgeNag } from './nag-acknowledgements.js';
 import { type HipaaOverride, requireHipaa } from './override.js';
 import { PHI_TAG, tagAsPhi } from './phi.js';
+import { acknowledgeSafeguard } from './safeguard-acknowledgements.js';
 
 /** Backup retention required by R-INF-3/R-INF-11 (the longest RDS point-in-time window). */
 export const BACKUP_RETENTION_DAYS = 35;
@@ -134,7 +139,14 @@ export class HipaaRecoverySite extends Construct {
       ...baseline,
       bucketName: this.names.accessLogBucketName,
       encryption: s3.BucketEncryption.S3_MANAGED,
-      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(HIPAA_LOG_RETENTION_DAYS) }],
+      lifecycleRules: [
+        {
+          id: 'archive-access-logs',
+          transitions: [{ storageClass: s3.StorageClass.GLACIER, transitionAfter: Duration.days(90) }],
+          expiration: Duration.days(HIPAA_LOG_RETENTION_DAYS),
+          noncurrentVersionExpiration: Duration.days(30),
+        },
+      ],
     });
     this.phiReplicaBucket = new s3.Bucket(this, 'PhiReplicaBucket', {
       ...baseline,
@@ -166,6 +178,18 @@ export class HipaaRecoverySite extends Construct {
     acknowledgeNag(this.accessLogBucket, 'accessLogBucketSseS3', 'accessLogBucketNotReplicated');
     acknowledgeNag(this.phiReplicaBucket, 'replicaBucketNotReplicated');
     acknowledgeNag(this.logArchiveReplicaBucket, 'replicaBucketNotReplicated');
+    // Replicas are written by S3 replication (s3:ReplicateObject, under the DR key); refuse any other upload
+    // that asks for something other than SSE-KMS (R-INF-4).
+    denyUploadsNamingOtherEncryption(this.phiReplicaBucket);
+    denyUploadsNamingOtherEncryption(this.logArchiveReplicaBucket);
+    acknowledgeSafeguard(
+      this.accessLogBucket,
+      'accessLogBucketSseS3',
+      'accessLogBucketNotLogged',
+      'accessLogBucketNotReplicated',
+    );
+    acknowledgeSafeguard(this.phiReplicaBucket, 'replicaBucketNotReplicated');
+    acknowledgeSafeguard(this.logArchiveReplicaBucket, 'replicaBucketNotReplicated');
     this.vault = new backup.BackupVault(this, 'Vault', {
       backupVaultName: this.names.vaultName,
       encryptionKey: this.key,
