@@ -13,6 +13,7 @@ export {
   ed25519CheckpointSigner,
   type TrustedCheckpointKeys,
 } from './audit/checkpoint-signer.js';
+export { verifyExportedEntry } from './audit/exported-entry.js';
 export { verifyInclusion } from './audit/merkle-tree.js';
 export {
   type AuditProblem,

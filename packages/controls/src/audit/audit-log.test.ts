@@ -4,6 +4,7 @@ import { withoutTenant } from '../tenancy/tenant-scope.js';
 import { entryLeafHash } from './audit-entry.js';
 import { AuditLog } from './audit-log.js';
 import { verifyCheckpointSignature } from './checkpoint-signer.js';
+import { verifyExportedEntry } from './exported-entry.js';
 import { testAuditKeys } from './fixtures/audit-keys.js';
 import { verifyInclusion } from './merkle-tree.js';
 import { verifyAuditLog } from './verify-audit-log.js';
@@ -187,6 +188,18 @@ describe.each(testBackends())('audit log on $name', (backend) => {
       .map((line) => JSON.parse(line));
     expect(lines.length).toBeGreaterThan(300);
     expect(lines[0].proof.auditPath.length).toBeGreaterThan(0);
+    for (const line of jsonl.trim().split('\n').slice(0, 50)) {
+      expect(verifyExportedEntry(line, keys.trustedKeys)).toEqual({ ok: true });
+    }
+    const forged = { ...lines[1], actorUserId: 'someone-else' };
+    expect(verifyExportedEntry(forged, keys.trustedKeys)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('leaf hash'),
+    });
+    expect(verifyExportedEntry(lines[1], {})).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('signature'),
+    });
     let csv = '';
     for await (const chunk of audit.export('csv', { action: 'search' })) csv += chunk;
     const [header, row] = csv.trim().split('\n');
@@ -335,8 +348,10 @@ describe.each(testBackends())('audit log on $name', (backend) => {
     const before = (await audit.search({ limit: 10_000 })).length;
     const { archived } = await audit.archiveExpired(async (archive) => void stored.push(archive.content));
     expect(archived).toBe(before);
-    const first = JSON.parse(stored[0]!.split('\n')[0]!);
-    expect(first.proof.auditPath).toBeDefined();
+    const archivedLines = stored[0]!.trim().split('\n');
+    expect(archivedLines).toHaveLength(before);
+    for (const line of archivedLines)
+      expect(verifyExportedEntry(line, keys.trustedKeys)).toEqual({ ok: true });
     await audit.record({
       actor: clinician,
       action: 'read',
