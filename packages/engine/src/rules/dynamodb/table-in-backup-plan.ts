@@ -13,9 +13,6 @@ export const dynamodbTableInBackupPlan = defineRule({
   controls: ['backup', 'disaster-recovery'],
   kinds: ['Table'],
   equivalents: { cdkNag: ['HIPAA.Security-DynamoDBInBackupPlan'], awsConfig: ['dynamodb-in-backup-plan'] },
-  notApplicable: {
-    terraform: 'backup selections are not joined to protected resources by the Terraform mappings yet',
-  },
   check(table) {
     return inBackupPlan(table.facts.backupPlans, 'table');
   },

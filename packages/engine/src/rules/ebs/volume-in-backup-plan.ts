@@ -12,9 +12,6 @@ export const ebsVolumeInBackupPlan = defineRule({
   controls: ['backup', 'disaster-recovery'],
   kinds: ['Volume'],
   equivalents: { cdkNag: ['HIPAA.Security-EC2EBSInBackupPlan'], awsConfig: ['ebs-in-backup-plan'] },
-  notApplicable: {
-    terraform: 'backup selections are not joined to protected resources by the Terraform mappings yet',
-  },
   check(volume) {
     return inBackupPlan(volume.facts.backupPlans, 'volume');
   },

@@ -16,9 +16,6 @@ export const efsFileSystemInBackupPlan = defineRule({
   controls: ['backup', 'disaster-recovery'],
   kinds: ['FileSystem'],
   equivalents: { cdkNag: ['HIPAA.Security-EFSInBackupPlan'], awsConfig: ['efs-in-backup-plan'] },
-  notApplicable: {
-    terraform: 'backup selections are not joined to protected resources by the Terraform mappings yet',
-  },
   check(fs) {
     // Automatic backups put the file system in the AWS Backup default plan.
     if (fs.facts.automaticBackups === true) return pass;

@@ -19,9 +19,6 @@ export const rdsInBackupPlan = defineRule({
   controls: ['backup', 'disaster-recovery'],
   kinds: ['Database', 'DbCluster'],
   equivalents: { cdkNag: ['HIPAA.Security-RDSInBackupPlan'], awsConfig: ['rds-in-backup-plan'] },
-  notApplicable: {
-    terraform: 'backup selections are not joined to protected resources by the Terraform mappings yet',
-  },
   check(db) {
     if (delegated(db)) return skip;
     const plans = db.facts.backupPlans;
