@@ -31,7 +31,9 @@ import { declared } from './vpc.js';
 function refOrStringList(value: unknown): Val<readonly Val<ResourceRef | string>[]> {
   const v = declared(value);
   // A whole list known only after apply but built from references (`[aws_dynamodb_table.x.arn]` in a plan whose
-  // element count is unknown) still says which resources it names: one item carrying those references.
+  // element count is unknown) still says which resources it names: one item carrying those references (a plan
+  // writes a single one as a plain reference).
+  if (isRef(v)) return [v];
   if (isUnknown(v) && v.refs?.length) return [v];
   const items = list(v);
   if (isUnknown(items)) return items;
