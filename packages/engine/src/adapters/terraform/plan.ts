@@ -317,6 +317,7 @@ function readPlan(file: string, text: string): PlanOutput {
           ? ({ $ref: ids[0] as string, attribute: found.attribute } satisfies ResourceRef)
           : unknown(`one of ${ids.length} instances`, ids);
       }) as Record<string, unknown>;
+      values = withoutProviderComputed(values, config.resource.expressions);
     }
     const providerKey = config?.resource.provider_config_key ?? resource.provider_name ?? 'aws';
     out.push({
@@ -332,6 +333,32 @@ function readPlan(file: string, text: string): PlanOutput {
     });
   }
   return { instances: out, errors };
+}
+
+/**
+ * A top-level attribute the configuration does not set but the plan shows as "known after apply" is filled
+ * in by the provider (an id, an ARN, a default): it is absent from the configuration, so the mapping's AWS
+ * default applies — not an unknown. An attribute the configuration sets (even from a data source) stays unknown.
+ */
+function withoutProviderComputed(
+  values: Record<string, unknown>,
+  expressions: Record<string, unknown>,
+): Record<string, unknown> {
+  let out: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(values)) {
+    if (
+      key in expressions ||
+      !isUnknown(value) ||
+      value.refs?.length ||
+      value.$unknown !== 'known after apply'
+    )
+      continue;
+    // Identities stay: joins may need to know that an id exists even if its value does not.
+    if (key === 'id' || key === 'arn') continue;
+    out ??= { ...values };
+    delete out[key];
+  }
+  return out ?? values;
 }
 
 function providerRegions(
@@ -403,7 +430,8 @@ function applyReferences(
     if (
       unique.length === 1 &&
       !isUnknown(unique[0]) &&
-      (value === undefined || isUnknown(value) || typeof value === 'string')
+      // A known JSON document (a policy) that mentions one resource keeps its text; an identifier becomes the ref.
+      (value === undefined || isUnknown(value) || (typeof value === 'string' && !/^\s*[[{]/.test(value)))
     ) {
       return unique[0];
     }
