@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,8 +44,12 @@ async function runFixture(rule: AnyRule, file: string) {
 /** An HCL fixture is a one-file root module: copied alone into a folder of its own and loaded as Terraform. */
 async function loadTerraformFixture(file: string) {
   const folder = mkdtempSync(join(tmpdir(), 'safeguard-fixture-'));
-  copyFileSync(file, join(folder, 'main.tf'));
-  return loadInputs([folder], { cwd: folder });
+  try {
+    copyFileSync(file, join(folder, 'main.tf'));
+    return await loadInputs([folder], { cwd: folder });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 /** `Bad*` logical ids (CloudFormation) and `bad*` resource names (Terraform: `module.m.aws_s3_bucket.bad["a"]`). */
