@@ -4,6 +4,16 @@ import { policyStatements } from '../../policy.js';
 import { at, bool, list, num, refOrString, str } from '../../read.js';
 import { block, type TfMapperTable, type TfResourceView, tfFolded, tfMapping } from '../mapper.js';
 
+/** Terraform's canned ACL names (`public-read`) in the model's CloudFormation vocabulary (`PublicRead`). */
+function cannedAcl(value: unknown): Val<string> {
+  const acl = str(value, 'private');
+  if (isUnknown(acl)) return acl;
+  return acl
+    .split('-')
+    .map((part) => (part === 'aws' ? 'Aws' : part.charAt(0).toUpperCase() + part.slice(1)))
+    .join('');
+}
+
 /**
  * `aws_s3_bucket` with its separate configuration resources (AWS provider v4+) joined in, and the inline
  * arguments of provider v3 (`server_side_encryption_configuration`, `versioning`, `logging`, …) honoured.
@@ -70,7 +80,7 @@ const bucket = tfMapping('Bucket', (view, context): BucketFacts => {
       blockPublicPolicy: bool(pab?.block_public_policy, false),
       restrictPublicBuckets: bool(pab?.restrict_public_buckets, false),
     },
-    acl: aclResource ? str(aclResource.values.acl, 'private') : str(v.acl, 'private'),
+    acl: cannedAcl(aclResource ? aclResource.values.acl : v.acl),
     policy: policyUnknown
       ? [
           {
