@@ -224,7 +224,14 @@ async function main() {
       const server = await openDatabase({ databaseUrl, schema, roles, poolSize: 10 });
       try {
         await applyMigrations(server);
-        await benchAudit(server, 'PostgreSQL (pool of 10)');
+        const [settings] = await server.query<{ version: string; fsync: string; synchronous_commit: string }>(
+          `SELECT current_setting('server_version') AS version, current_setting('fsync') AS fsync,
+                  current_setting('synchronous_commit') AS synchronous_commit`,
+        );
+        await benchAudit(
+          server,
+          `PostgreSQL ${settings!.version} (pool of 10, fsync=${settings!.fsync}, synchronous_commit=${settings!.synchronous_commit})`,
+        );
       } finally {
         await server.close();
         const admin = new pg.Client({ connectionString: databaseUrl });
@@ -240,7 +247,7 @@ async function main() {
   }
 
   const cpus = os.cpus();
-  const machine = `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  const machine = `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}, 1-minute load average ${os.loadavg()[0]!.toFixed(1)} at the end (other work on the machine)`;
   const header = ['benchmark', 'backend', 'result', 'baseline (same run)', 'ratio', 'target'];
   const table = [
     `| ${header.join(' | ')} |`,
@@ -256,6 +263,7 @@ Run: ${new Date().toISOString()} — ${machine}${process.env.DATABASE_URL ? '' :
 ${table}
 
 Command: \`npx tsx packages/controls/bench/controls.bench.ts\` (set \`DATABASE_URL\` to include PostgreSQL).
+Ratios are measured within one run, so machine load affects both sides; absolute figures vary with load.
 Audit appends go through the full path (validation, redaction, hashing, chain, one transaction per
 group commit); plain INSERTs are single-row autocommit statements of the same rows at the same
 concurrency. Field operations use a warm key cache; the AWS Encryption SDK baseline uses a raw AES
