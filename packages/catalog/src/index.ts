@@ -6,7 +6,7 @@
 export { buildCatalog } from './catalog.js';
 export { CatalogError, type CatalogIssue, formatCatalogIssue } from './errors.js';
 export { formatCatalogList, formatCrosswalk, formatOverlap } from './format.js';
-export { CONTROLS_FILE, DEFAULT_DATA_DIR, frameworkFile, loadCatalog } from './load.js';
+export { CONTROLS_FILE, DEFAULT_DATA_DIR, frameworkFile, loadCatalog, writeCatalogSnapshot } from './load.js';
 export {
   type Catalog,
   type Control,

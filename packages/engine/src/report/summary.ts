@@ -80,12 +80,27 @@ function emptyCitations(): Citations {
 }
 
 /** One control for reports; an id the catalog does not know is shown as itself, never a crash. */
+const controlViews = new WeakMap<CatalogView, Map<string, ControlView>>();
+
+/** A control with its citations; built once per catalog and control (reports of 50k findings reuse them). */
 export function controlView(id: string, catalog: CatalogView): ControlView {
-  if (!catalog.hasControl(id)) return { id, title: id, citations: emptyCitations() };
-  const control = catalog.control(id);
-  const citations = emptyCitations();
-  for (const framework of FRAMEWORK_IDS) citations[framework] = [...(control.citations[framework] ?? [])];
-  return { id: control.id, title: control.title, citations };
+  let cache = controlViews.get(catalog);
+  if (!cache) {
+    cache = new Map();
+    controlViews.set(catalog, cache);
+  }
+  const cached = cache.get(id);
+  if (cached) return cached;
+  let view: ControlView;
+  if (!catalog.hasControl(id)) view = { id, title: id, citations: emptyCitations() };
+  else {
+    const control = catalog.control(id);
+    const citations = emptyCitations();
+    for (const framework of FRAMEWORK_IDS) citations[framework] = [...(control.citations[framework] ?? [])];
+    view = { id: control.id, title: control.title, citations };
+  }
+  cache.set(id, view);
+  return view;
 }
 
 /** The controls a finding serves, with their framework citations (reached only through the catalog). */
@@ -128,6 +143,7 @@ export function summarize(result: ScanResult, catalog: CatalogView): ReportSumma
   for (const finding of active) {
     (finding.status === 'unknown' ? unknown : fail)[finding.severity] += 1;
   }
+  const activeControls = new Set(active.flatMap((finding) => finding.controls));
   const frameworks: FrameworkSummary[] = [];
   for (const id of FRAMEWORK_IDS) {
     const framework = catalog.frameworks.get(id);
@@ -139,8 +155,8 @@ export function summarize(result: ScanResult, catalog: CatalogView): ReportSumma
       }
     }
     const failing = new Set<string>();
-    for (const finding of active) {
-      for (const citation of citationsOf(finding, catalog, id)) failing.add(citation);
+    for (const control of activeControls) {
+      for (const citation of controlView(control, catalog).citations[id]) failing.add(citation);
     }
     // A finding's rule may not be among `rules` (a hand-built result): its requirements are touched too.
     for (const citation of failing) touched.add(citation);
