@@ -104,6 +104,27 @@ describe.each(testBackends())('audit log on $name', (backend) => {
     }
   });
 
+  it('refuses an inserted row that leaves a gap or breaks the chain, whoever inserts it', async () => {
+    const [last] = await test.db.query<{ leaf_index: string; chain_hash: string }>(
+      'SELECT leaf_index::text AS leaf_index, chain_hash FROM audit_events ORDER BY audit_events.leaf_index DESC LIMIT 1',
+    );
+    const insert = (index: number, chain: string) =>
+      withoutTenant(test.db, (tx) =>
+        tx.query(
+          `INSERT INTO audit_events (leaf_index, occurred_at, actor_user_id, actor_role, action, resource_type, outcome,
+             details, sensitive, leaf_hash, chain_hash)
+           VALUES ($1, now(), 'forger', 'admin', 'read', 'patient', 'success', '{}', false, $2, $3)`,
+          [index, 'ab'.repeat(32), chain],
+        ),
+      );
+    const next = Number(last!.leaf_index) + 1;
+    await expect(insert(next + 5, 'cd'.repeat(32))).rejects.toThrow(/does not follow/);
+    await expect(insert(next, 'cd'.repeat(32))).rejects.toThrow(/does not link/);
+    await expect(
+      test.db.query('INSERT INTO audit_events SELECT * FROM audit_events LIMIT 1'),
+    ).rejects.toThrow(/does not follow|duplicate/);
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE as the table owner too', async () => {
     const [owner] = await test.db.query<{ owner: string; me: string }>(
       "SELECT tableowner AS owner, current_user AS me FROM pg_tables WHERE tablename = 'audit_events' AND schemaname = current_schema()",

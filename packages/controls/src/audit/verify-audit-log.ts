@@ -321,9 +321,12 @@ async function explainBrokenLinks(
     } else if (!shortOfCheckpoint && next && chainHash(suspect.row.chain, next.leaf).equals(next.chain)) {
       problem.kind = 'altered';
       problem.message = `entry ${suspect.position} was altered and its leaf hash rewritten to match`;
-    } else {
+    } else if (shortOfCheckpoint) {
       problem.kind = 'missing';
       problem.message = `an entry just before position ${suspect.position} was removed and later entries renumbered`;
+    } else {
+      problem.kind = 'altered';
+      problem.message = `entry ${suspect.position} does not follow from the entry before it: inserted or rewritten, or an entry before it was removed and the rest renumbered`;
     }
   }
 }

@@ -14,7 +14,7 @@ describe.each(testBackends())('storage on $name', (backend) => {
     const rows = await test.db.query<{ version: string }>(
       'SELECT version FROM schema_migrations ORDER BY version',
     );
-    expect(rows.map((row) => row.version)).toEqual(['0001', '0002', '0003', '0004', '0005']);
+    expect(rows.map((row) => row.version)).toEqual(['0001', '0002', '0003', '0004', '0005', '0006']);
     expect(await applyMigrations(test.db)).toEqual([]);
   });
 
