@@ -21,7 +21,9 @@ import {
  * The shipped data directory. `src/` and `dist/` both sit one level below the package root, so the
  * same relative URL works from the sources (tests, `source` condition) and from the build.
  */
-export const DEFAULT_DATA_DIR: URL = new URL('../data/', import.meta.url);
+export const DEFAULT_DATA_DIR: URL =
+  (globalThis as { __SAFEGUARD_CATALOG_DATA__?: URL }).__SAFEGUARD_CATALOG_DATA__ ??
+  new URL('../data/', import.meta.url);
 
 export const CONTROLS_FILE = 'controls.yaml';
 export function frameworkFile(id: FrameworkId): string {
@@ -78,7 +80,7 @@ interface YamlFile {
  * file, keyed by a hash of their text. Parsing YAML costs more than the rest of a 10k-resource scan's start-up,
  * so a build reuses the parse while the sources are unchanged; the data is validated exactly as parsed YAML is.
  */
-const SNAPSHOT_FILE = new URL('../dist/catalog.snapshot.json', import.meta.url);
+const SNAPSHOT_FILE = new URL('../dist/catalog.snapshot.json', DEFAULT_DATA_DIR);
 
 export function sourceHash(texts: readonly string[]): string {
   const hash = createHash('sha256');

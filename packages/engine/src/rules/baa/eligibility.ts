@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { engineDataFile } from '../../data-files.js';
 
 const eligibilitySchema = z.object({
   source: z.object({
@@ -28,7 +29,7 @@ let cached: ServiceEligibility | undefined;
 /** The dated list of HIPAA-eligible AWS services shipped in `data/` (validated on load). */
 export function hipaaEligibility(): ServiceEligibility {
   if (cached) return cached;
-  const file = new URL('../../../data/hipaa-eligible-services.yaml', import.meta.url);
+  const file = engineDataFile('hipaa-eligible-services.yaml');
   const data = eligibilitySchema.parse(parse(readFileSync(file, 'utf8')));
   const asOf =
     data.source.asOf instanceof Date ? data.source.asOf.toISOString().slice(0, 10) : data.source.asOf;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { engineDataFile } from '../../data-files.js';
 
 const runtimesSchema = z.object({
   source: z.object({ title: z.string(), url: z.string().url(), asOf: z.union([z.string(), z.date()]) }),
@@ -12,9 +13,7 @@ let cached: ReadonlyMap<string, string> | undefined;
 /** Runtime identifier → deprecation date (`YYYY-MM-DD`), from the dated `data/lambda-runtimes.yaml`. */
 export function runtimeDeprecationDates(): ReadonlyMap<string, string> {
   if (cached) return cached;
-  const data = runtimesSchema.parse(
-    parse(readFileSync(new URL('../../../data/lambda-runtimes.yaml', import.meta.url), 'utf8')),
-  );
+  const data = runtimesSchema.parse(parse(readFileSync(engineDataFile('lambda-runtimes.yaml'), 'utf8')));
   cached = new Map(
     Object.entries(data.deprecation).map(([runtime, date]) => [
       runtime,
