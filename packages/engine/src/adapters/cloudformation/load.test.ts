@@ -10,7 +10,7 @@ import { loadCdkOut, loadCloudFormationFile, loadCloudFormationTemplate } from '
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
-function properties(resource: Resource | undefined): Record<string, unknown> {
+function _properties(resource: Resource | undefined): Record<string, unknown> {
   expect(resource, 'resource present').toBeDefined();
   return (resource as Resource<'Unmodelled'>).kind === 'Unmodelled'
     ? ((resource as Resource<'Unmodelled'>).facts.properties as Record<string, unknown>)

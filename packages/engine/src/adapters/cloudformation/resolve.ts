@@ -104,7 +104,7 @@ export class TemplateResolver {
       case 'Fn::Or': {
         if (!Array.isArray(args)) return unknown(`${fn} takes a list`);
         const values = args.map((arg) => this.evaluateCondition(arg));
-        const decisive = fn === 'Fn::And' ? false : true;
+        const decisive = fn !== 'Fn::And';
         if (values.includes(decisive)) return decisive;
         const firstUnknown = values.find(isUnknown);
         return firstUnknown ?? !decisive;

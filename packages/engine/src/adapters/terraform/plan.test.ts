@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../../inputs.js';
 import type { Resource } from '../../model/resource.js';
-import { isRef, isUnknown } from '../../model/values.js';
+import { isRef } from '../../model/values.js';
 import { loadTerraformPlan } from './plan.js';
 
 const rules = join(dirname(fileURLToPath(import.meta.url)), '../../rules/s3/fixtures/s3-bucket-sse-kms');

@@ -1,6 +1,6 @@
 import { isUnknown } from '../../model/values.js';
 import { cannotVerify, defineRule, fail, pass, skip } from '../rule.js';
-import { delegated, kindLabel } from './databases.js';
+import { kindLabel } from './databases.js';
 
 export const rdsDeletionProtection = defineRule({
   id: 'rds-deletion-protection',

@@ -1,6 +1,6 @@
 import { isUnknown, type Val } from '../../model/values.js';
 import { cannotVerify, defineRule, fail, pass, skip } from '../rule.js';
-import { type Db, delegated, engineFamily } from './databases.js';
+import { type Db, engineFamily } from './databases.js';
 
 /**
  * The TLS-enforcing parameter of an engine and its value in the engine's default parameter group:
