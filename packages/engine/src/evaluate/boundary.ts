@@ -61,6 +61,9 @@ const PULLED_KINDS = new Set([
   'Role',
 ]);
 
+/** Identities and policies: reached by PHI access, but they pull nothing else in. */
+const IDENTITY_KINDS = new Set(['Role', 'User', 'Group', 'ManagedPolicy', 'AccessKey']);
+
 /** Kinds that never hold PHI: network plumbing is referenced by everything and would flood the boundary. */
 const NEVER_KINDS = new Set([
   'Vpc',
@@ -107,7 +110,10 @@ export function computeBoundary(model: Model, options: BoundaryOptions = {}): Ph
       reasons.set(referrer.id, `references PHI resource ${name}`);
       queue.push(referrer.id);
     }
-    // Resources a member references that store or protect its data (its key, log group, role).
+    // Resources a member references that store or protect its data (its key, log group, role). Identities
+    // and policies only grant access: what else they mention (a log bucket next to a PHI bucket in one
+    // replication policy) does not receive PHI through them.
+    if (IDENTITY_KINDS.has(member.kind)) continue;
     for (const target of member.references) {
       if (reasons.has(target)) continue;
       const resource = model.get(target);
