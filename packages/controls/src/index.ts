@@ -8,6 +8,7 @@ export {
   AuditTamperError,
   type InclusionProof,
 } from './audit/audit-log.js';
+export { awsKmsCheckpointPublicKey, awsKmsCheckpointSigner } from './audit/aws-kms-checkpoint-signer.js';
 export {
   type CheckpointSigner,
   ed25519CheckpointSigner,

@@ -1,5 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditLog } from '../audit/audit-log.js';
+import { awsKmsCheckpointPublicKey, awsKmsCheckpointSigner } from '../audit/aws-kms-checkpoint-signer.js';
+import { verifyCheckpointSignature } from '../audit/checkpoint-signer.js';
+import { verifyAuditLog } from '../audit/verify-audit-log.js';
 import { type TestDatabase, testBackends } from '../storage/fixtures/backends.js';
 import { AwsKmsKeyProvider } from './aws-kms-key-provider.js';
 import { FieldCipher } from './field-cipher.js';
@@ -69,6 +74,40 @@ describe.each(testBackends())(
       await keys.shredTenant('clinic-kms');
       expect(kms.scheduledForDeletion).toEqual([expect.stringContaining('key-two-clinic-kms')]);
       await expect(cipher.decrypt(where, ciphertext)).rejects.toThrow(TenantShreddedError);
+    });
+
+    it('signs audit checkpoints with a KMS key the verifier trusts by its public key', async () => {
+      const signer = awsKmsCheckpointSigner({ keyId: 'alias/audit-checkpoints', client });
+      const audit = new AuditLog(test.db, { redactionKey: randomBytes(32), signer });
+      await audit.record({
+        actor: { userId: 'u', role: 'r' },
+        action: 'login',
+        resource: { type: 'session' },
+        outcome: 'success',
+      });
+      const checkpoint = await audit.checkpoint();
+      const publicKeyPem = await awsKmsCheckpointPublicKey({ keyId: 'alias/audit-checkpoints', client });
+      const trustedKeys = { 'alias/audit-checkpoints': publicKeyPem };
+      expect(
+        verifyCheckpointSignature(
+          trustedKeys,
+          checkpoint.keyId,
+          checkpoint.treeSize,
+          checkpoint.rootHash,
+          checkpoint.signature,
+        ),
+      ).toBe(true);
+      expect(
+        verifyCheckpointSignature(
+          trustedKeys,
+          checkpoint.keyId,
+          checkpoint.treeSize + 1,
+          checkpoint.rootHash,
+          checkpoint.signature,
+        ),
+      ).toBe(false);
+      const result = await verifyAuditLog(test.db, { trustedKeys });
+      expect(result).toMatchObject({ ok: true, checkpointsVerified: 1 });
     });
 
     it('refuses bad options with a clear message', () => {
