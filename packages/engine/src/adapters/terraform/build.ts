@@ -22,6 +22,8 @@ export interface TfInstance {
   readonly module: string;
   readonly region?: string;
   readonly inlineSuppressions: readonly InlineSuppression[];
+  /** References the configuration makes that the values no longer show (a known ARN in a policy document). */
+  readonly references?: readonly string[];
 }
 
 export function tfModelId(inputKey: string, address: string): string {
@@ -81,7 +83,9 @@ export function buildTerraformResources(
         id: modelId,
         service: tfService(instance.type),
         tags: tagsOf(instance.values),
-        references: [...new Set(refsIn(instance.values))].filter((id) => id !== modelId),
+        references: [...new Set([...refsIn(instance.values), ...(instance.references ?? [])])].filter(
+          (id) => id !== modelId,
+        ),
         inlineSuppressions: instance.inlineSuppressions,
       },
       errorAt: { file: instance.file, line: instance.line, label: instance.address },

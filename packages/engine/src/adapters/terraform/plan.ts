@@ -254,7 +254,9 @@ function readPlan(file: string, text: string): PlanOutput {
     }
     if (parts[0] === 'module' && parts[1] && parts[2]) {
       // A module output: follow the output's expression inside the module.
-      const childPath = modulePath ? `${modulePath}.module.${parts[1]}` : `module.${parts[1]}`;
+      // `module.x["a"].out`: the configuration path drops the instance key, the instance address keeps it.
+      const callName = parts[1].replace(/\[.*$/, '');
+      const childPath = modulePath ? `${modulePath}.module.${callName}` : `module.${callName}`;
       const output = configModules.get(childPath)?.outputs?.[parts[2]];
       const childInstance = moduleInstance ? `${moduleInstance}.module.${parts[1]}` : `module.${parts[1]}`;
       for (const ref of output?.expression?.references ?? []) {
@@ -307,12 +309,14 @@ function readPlan(file: string, text: string): PlanOutput {
     if (afterUnknown && typeof afterUnknown === 'object')
       values = markUnknown(values, afterUnknown, 'known after apply') as Record<string, unknown>;
     const config = configByAddress.get(configAddressOf(address));
+    const configured = new Set<string>();
     if (config?.resource.expressions) {
       values = applyReferences(values, config.resource.expressions, (reference) => {
         const found = resolveReference(reference, address, config.modulePath);
         if (!found) return undefined;
         const ids = found.ids.filter((id) => id !== address).map((id) => tfModelId(file, id));
         if (ids.length === 0) return undefined;
+        for (const id of ids) configured.add(id);
         return ids.length === 1
           ? ({ $ref: ids[0] as string, attribute: found.attribute } satisfies ResourceRef)
           : unknown(`one of ${ids.length} instances`, ids);
@@ -330,6 +334,7 @@ function readPlan(file: string, text: string): PlanOutput {
       module: moduleAddress,
       region: regions.get(providerKey.replace(/^.*:/, '')) ?? regions.get('aws'),
       inlineSuppressions: [],
+      references: [...configured],
     });
   }
   return { instances: out, errors };
@@ -430,8 +435,9 @@ function applyReferences(
     if (
       unique.length === 1 &&
       !isUnknown(unique[0]) &&
-      // A known JSON document (a policy) that mentions one resource keeps its text; an identifier becomes the ref.
-      (value === undefined || isUnknown(value) || (typeof value === 'string' && !/^\s*[[{]/.test(value)))
+      // A known value keeps its text (a policy, `/aws/lambda/${name}`); the reference is recorded on the
+      // instance all the same, and identities let joins match known values.
+      (value === undefined || isUnknown(value))
     ) {
       return unique[0];
     }
