@@ -83,7 +83,7 @@ describe('nested stacks and cdk.out', () => {
   });
 
   it('loads every stack of a cloud assembly with CDK paths, environment and nested stacks joined', () => {
-    const output = loadCdkOut(join(fixtures, 'cdk.out'), { cwd: fixtures });
+    const output = loadCdkOut(join(fixtures, 'cloud-assembly'), { cwd: fixtures });
     expect(output.errors).toEqual([]);
     const bucket = output.resources.find(
       (resource) => resource.source.nativeId === 'Bucket83908E77',
