@@ -12,7 +12,7 @@ await build({
   target: 'node20',
   conditions: ['source'],
   // The WASM HCL parser is loaded on demand and finds its .wasm beside its own module.
-  external: ['@cdktf/hcl2json'],
+  external: ['@cdktf/hcl2json', '@safeguard/controls'],
   sourcemap: 'linked',
   logLevel: 'warning',
   banner: {

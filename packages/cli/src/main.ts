@@ -1,4 +1,5 @@
 import { VERSION } from '@safeguard/engine';
+import { auditCommand } from './commands/audit.js';
 import { catalogCommand } from './commands/catalog.js';
 import { inventoryCommand } from './commands/inventory.js';
 import { explainCommand, rulesCommand } from './commands/rules.js';
@@ -16,6 +17,8 @@ Usage:
   safeguard explain <rule>                a rule's rationale, controls, citations, remediation
   safeguard catalog                       frameworks and controls
   safeguard catalog crosswalk <a> <b>     crosswalk of two frameworks (hipaa, soc2, gdpr, hitrust)
+  safeguard audit verify [--database-url URL | --data-dir DIR]
+                                          check the tamper-evident audit log of @safeguard/controls
 
 Scan options:
   -f, --format <fmt>     terminal (default), json, sarif, junit, markdown, html; repeatable
@@ -40,6 +43,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => number | 
   rules: rulesCommand,
   explain: explainCommand,
   catalog: catalogCommand,
+  audit: auditCommand,
 };
 
 /** Runs the CLI; returns the exit code. Errors reach the user as one line, a stack trace only with --debug. */
