@@ -56,6 +56,14 @@ export function buildCanonicalResources(
     )) {
       const raw = asRecord(declaration);
       const line = template.resourceLines.get(logicalId);
+      if (logicalId.startsWith('Fn::ForEach::')) {
+        errors.push({
+          file: template.file,
+          line,
+          message: `${logicalId}: Fn::ForEach (AWS::LanguageExtensions) is not expanded yet; the resources it declares are not judged`,
+        });
+        continue;
+      }
       if (typeof raw.Type !== 'string' || raw.Type === '') {
         errors.push({ file: template.file, line, message: `${logicalId}: resource has no Type` });
         continue;

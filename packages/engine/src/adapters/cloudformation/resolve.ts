@@ -200,6 +200,8 @@ export class TemplateResolver {
         const values = this.resolve(args[1]);
         if (isUnknown(index)) return index;
         if (isUnknown(values)) return values;
+        // A list attribute of a resource (`!GetAtt Eni.SecondaryPrivateIpAddresses`) is known at deploy time.
+        if (isRef(values)) return unknown(`an element of ${values.$ref}.${values.attribute ?? ''}`, [values.$ref]);
         if (!Array.isArray(values)) return this.bad(fn, 'takes a list');
         const position = Number(index);
         if (!Number.isInteger(position) || position < 0 || position >= values.length) {
