@@ -37,6 +37,8 @@ export function hipaaEligibility(): ServiceEligibility {
     asOf,
     url: data.source.url,
     classify(service) {
+      // Other Terraform providers (random, tls, null…) create nothing in AWS: the BAA does not concern them.
+      if (service.startsWith('provider:')) return { status: 'not-applicable', name: service.slice(9) };
       const eligible = data.eligible[service];
       if (eligible) return { status: 'eligible', name: eligible };
       const notApplicable = data.notApplicable[service];
