@@ -122,26 +122,41 @@ export class TemplateResolver {
     return resolved === NO_VALUE ? undefined : resolved;
   }
 
+  /**
+   * Resolves a fragment. Copy-on-write: a list or mapping without intrinsics inside is returned as it is, so
+   * a large template allocates only where it had something to resolve (most of a scan's garbage otherwise).
+   */
   resolve(value: unknown): unknown {
-    if (Array.isArray(value)) {
-      const out: unknown[] = [];
-      for (const item of value) {
-        const resolved = this.resolve(item);
-        if (resolved !== NO_VALUE) out.push(resolved);
-      }
-      return out;
-    }
     if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) {
+      let out: unknown[] | undefined;
+      for (let index = 0; index < value.length; index++) {
+        const item = value[index];
+        const resolved = this.resolve(item);
+        if (out === undefined && resolved !== item) out = value.slice(0, index);
+        if (out !== undefined && resolved !== NO_VALUE) out.push(resolved);
+      }
+      return out ?? value;
+    }
     if (isUnknown(value) || isRef(value)) return value;
     const single = singleKey(value);
     if (single && (single[0] === 'Ref' || single[0].startsWith('Fn::')))
       return this.intrinsic(single[0], single[1]);
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
+    let out: Record<string, unknown> | undefined;
+    const entries = Object.entries(value);
+    for (let index = 0; index < entries.length; index++) {
+      const [key, item] = entries[index] as [string, unknown];
       const resolved = this.resolve(item);
-      if (resolved !== NO_VALUE) out[key] = resolved;
+      if (out === undefined && resolved !== item) {
+        out = {};
+        for (let before = 0; before < index; before++) {
+          const [k, v] = entries[before] as [string, unknown];
+          out[k] = v;
+        }
+      }
+      if (out !== undefined && resolved !== NO_VALUE) out[key] = resolved;
     }
-    return out;
+    return out ?? value;
   }
 
   private ref(name: string): unknown {
@@ -201,7 +216,8 @@ export class TemplateResolver {
         if (isUnknown(index)) return index;
         if (isUnknown(values)) return values;
         // A list attribute of a resource (`!GetAtt Eni.SecondaryPrivateIpAddresses`) is known at deploy time.
-        if (isRef(values)) return unknown(`an element of ${values.$ref}.${values.attribute ?? ''}`, [values.$ref]);
+        if (isRef(values))
+          return unknown(`an element of ${values.$ref}.${values.attribute ?? ''}`, [values.$ref]);
         if (!Array.isArray(values)) return this.bad(fn, 'takes a list');
         const position = Number(index);
         if (!Number.isInteger(position) || position < 0 || position >= values.length) {
