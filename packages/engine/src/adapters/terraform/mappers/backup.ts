@@ -14,9 +14,7 @@ import {
   unknown,
   type Val,
 } from '../../../model/values.js';
-// The selection matcher is adapter-neutral (it reads BackupSelectionFacts only); it lives with the CloudFormation
-// mapping that came first, and both adapters must answer "is this resource in a plan" the same way.
-import { type ProtectedResource, selectionCovers } from '../../cloudformation/mappers/backup.js';
+import { type ProtectedResource, selectionCovers } from '../../backup-coverage.js';
 import { at, bool, list, num, refOrString, str } from '../../read.js';
 import {
   block,
