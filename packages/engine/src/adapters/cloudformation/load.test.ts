@@ -68,6 +68,32 @@ describe('CloudFormation intrinsics', () => {
   });
 });
 
+describe('Fn::ForEach (AWS::LanguageExtensions)', () => {
+  it('expands loops, nested loops and both identifier forms, with the loop line; an unknown collection is reported', () => {
+    const output = loadCloudFormationFile(join(fixtures, 'for-each.yaml'), { cwd: fixtures });
+    const ids = output.resources.map((resource) => resource.source.nativeId).sort();
+    expect(ids).toEqual([
+      'Key',
+      'LabResultsInQueue',
+      'LabResultsOutQueue',
+      'LabResultsTable',
+      'PatientsInQueue',
+      'PatientsOutQueue',
+      'PatientsTable',
+    ]);
+    const table = output.resources.find((resource) => resource.source.nativeId === 'LabResultsTable');
+    expect(table?.source.line).toBe(10);
+    expect(table?.tags.Purpose).toBe('Lab-Results');
+    expect(JSON.stringify(table?.facts)).toContain('clinic-Lab-Results');
+    expect(output.resources.find((r) => r.source.nativeId === 'PatientsInQueue')?.references).toContain(
+      'for-each.yaml#Key',
+    );
+    expect(output.errors.map((error) => `${error.line}: ${error.message}`)).toEqual([
+      '28: Fn::ForEach::Unknown: the collection is known only at deploy time; the resources it declares are not judged',
+    ]);
+  });
+});
+
 describe('nested stacks and cdk.out', () => {
   it('follows local nested templates, passes parameters as references, reports missing and remote ones', () => {
     const output = loadCloudFormationFile(join(fixtures, 'nested', 'parent.yaml'), { cwd: fixtures });
