@@ -1,4 +1,4 @@
-// The Safeguard demo: scan the Northwind Clinic estate as it was (insecure) and as it is after the
+// The Safeguard demo: scan the Northwind Clinic estate (CloudFormation and Terraform) as it was (insecure) and after the
 // fixes (hardened), write JSON, SARIF and HTML reports under reports/, and compare the two.
 // Run from the repository root with `npm run demo` (which builds first).
 import { readFileSync } from 'node:fs';
@@ -13,14 +13,21 @@ const scans = [
   {
     name: 'northwind-insecure',
     label: 'insecure',
-    dir: 'examples/insecure-estate/cloudformation/insecure',
+    // CloudFormation templates and the Terraform root module (HCL) of the same platform, in one report.
+    paths: [
+      'examples/insecure-estate/cloudformation/insecure',
+      'examples/insecure-estate/terraform/insecure',
+    ],
     // The legacy estate must fail the gate (exit 1) with findings.
     expectedExit: 1,
   },
   {
     name: 'northwind-hardened',
     label: 'hardened',
-    dir: 'examples/insecure-estate/cloudformation/hardened',
+    paths: [
+      'examples/insecure-estate/cloudformation/hardened',
+      'examples/insecure-estate/terraform/hardened',
+    ],
     // The hardened twin must pass the gate (exit 0): no high or critical finding, no input error.
     expectedExit: 0,
   },
@@ -51,7 +58,7 @@ for (const scan of scans) {
   }));
   const argv = [
     'scan',
-    scan.dir,
+    ...scan.paths,
     '--format',
     'terminal',
     ...reports.flatMap(({ format, path }) => ['--format', format, '--output', path]),
