@@ -39,7 +39,7 @@ export function isTrue(value: Val<boolean> | undefined): boolean {
   return value === true;
 }
 
-/** A short human description of a fact for messages: `"aws:kms"`, `unknown (parameter Env has no value)`. */
+/** A short human description of a fact for messages: `"aws:kms"`, `unknown (the value of parameter Env, which has none)`. */
 export function describeVal(value: unknown): string {
   if (isUnknown(value)) return `unknown (${value.$unknown})`;
   if (isRef(value)) return value.attribute ? `${value.$ref}.${value.attribute}` : value.$ref;

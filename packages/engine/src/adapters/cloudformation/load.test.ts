@@ -60,7 +60,7 @@ describe('CloudFormation intrinsics', () => {
     expect(isUnknown(arn)).toBe(true);
     expect(isUnknown(arn) && arn.refs).toEqual(['intrinsics.yaml#Key']);
     // Retention parameter has no default and no value.
-    expect(JSON.stringify(other.facts)).toContain('parameter Retention has no value');
+    expect(JSON.stringify(other.facts)).toContain('the value of parameter Retention, which has none');
   });
 
   it('reports nothing for a valid template', () => {

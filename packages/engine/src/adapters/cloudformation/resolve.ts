@@ -48,11 +48,12 @@ export class TemplateResolver {
     const type = typeof declaration.Type === 'string' ? declaration.Type : 'String';
     const supplied = this.input.parameterValues[name];
     const raw = supplied !== undefined ? supplied : declaration.Default;
-    if (raw === undefined) return unknown(`parameter ${name} has no value (pass --param ${name}=…)`);
+    if (raw === undefined)
+      return unknown(`the value of parameter ${name}, which has none (pass --param ${name}=…)`);
     if (isUnknown(raw) || isRef(raw)) return raw;
     // SSM-backed parameters are read at deploy time; the default is a parameter name, not the value.
     if (type.startsWith('AWS::SSM::Parameter::Value'))
-      return unknown(`parameter ${name} is read from SSM at deploy time`);
+      return unknown(`the value of parameter ${name}, read from SSM at deploy time`);
     if ((type === 'CommaDelimitedList' || type.startsWith('List<')) && typeof raw === 'string') {
       return raw.split(',').map((item) => item.trim());
     }
@@ -169,7 +170,7 @@ export class TemplateResolver {
       if (name === 'AWS::StackName') return this.input.stackName;
       if (name === 'AWS::Partition') return 'aws';
       if (name === 'AWS::URLSuffix') return 'amazonaws.com';
-      return unknown(`${name} is known at deploy time`);
+      return unknown(`${name}, known at deploy time`);
     }
     this.input.report(`Ref to "${name}", which is neither a parameter nor a resource`, this.currentResource);
     return unknown(`Ref to undeclared ${name}`);
@@ -260,7 +261,7 @@ export class TemplateResolver {
         }
         const decision = this.condition(args[0]);
         if (isUnknown(decision)) {
-          return unknown(`depends on condition ${args[0]} (${decision.$unknown})`, [
+          return unknown(`decided by condition ${args[0]} (${decision.$unknown})`, [
             ...refsIn(this.resolve(args[1])),
             ...refsIn(this.resolve(args[2])),
           ]);
@@ -268,7 +269,7 @@ export class TemplateResolver {
         return this.resolve(decision ? args[1] : args[2]);
       }
       case 'Fn::GetAZs':
-        return unknown('availability zones are known at deploy time');
+        return unknown("the region's availability zones, known at deploy time");
       case 'Fn::ImportValue':
         return unknown('imported from another stack (Fn::ImportValue)');
       case 'Fn::Base64': {
@@ -295,7 +296,7 @@ export class TemplateResolver {
       case 'Fn::Not':
         return this.evaluateCondition({ [fn]: args });
       case 'Fn::Transform':
-        return unknown('Fn::Transform (macro) output is known at deploy time');
+        return unknown('the output of a macro (Fn::Transform), known at deploy time');
       default:
         return this.bad(fn, 'is not a known intrinsic function');
     }
