@@ -123,16 +123,18 @@ describe.each([
 describe('suppressions', () => {
   it('a `# safeguard:ignore` comment in the HCL suppresses its finding with the reason and expiry', async () => {
     const { report } = await scanJson([INSECURE_HCL]);
-    const finding = find(report, 's3-bucket-sse-kms', 'aws_s3_bucket.access_logs');
+    const finding = find(report, 's3-bucket-replication', 'aws_s3_bucket.access_logs');
     expect(finding?.suppressed).toBe(true);
     expect(finding?.suppression).toMatchObject({ origin: 'inline', expires: '2027-06-30' });
-    expect(finding?.suppression?.reason).toMatch(/only to buckets encrypted with SSE-S3/);
+    expect(finding?.suppression?.reason).toMatch(/regional operational metadata/);
+    // An ALB log bucket must use SSE-S3: the encryption rule does not flag it at all.
+    expect(find(report, 's3-bucket-sse-kms', 'aws_s3_bucket.access_logs')).toBeUndefined();
   });
 
   it('a plan carries no comments: the same acceptance for a plan goes in the config file', async () => {
     const plain = await scan({ paths: [INSECURE_PLAN], cwd: root, failOn: 'high' });
     const active = plain.findings.find(
-      (f) => f.ruleId === 's3-bucket-sse-kms' && f.resource.id === 'aws_s3_bucket.access_logs',
+      (f) => f.ruleId === 's3-bucket-replication' && f.resource.id === 'aws_s3_bucket.access_logs',
     );
     expect(active?.suppressed).toBe(false);
     const configured = await scan({
@@ -142,16 +144,16 @@ describe('suppressions', () => {
       config: {
         suppressions: [
           {
-            rule: 's3-bucket-sse-kms',
+            rule: 's3-bucket-replication',
             resource: 'aws_s3_bucket.access_logs',
-            reason: 'AWS delivers ALB access logs only to SSE-S3 buckets; request metadata, never ePHI',
+            reason: 'Request logs are regional operational metadata, never ePHI; the audit archive is replicated',
             expires: '2027-06-30',
           },
         ],
       },
     });
     const suppressed = configured.findings.find(
-      (f) => f.ruleId === 's3-bucket-sse-kms' && f.resource.id === 'aws_s3_bucket.access_logs',
+      (f) => f.ruleId === 's3-bucket-replication' && f.resource.id === 'aws_s3_bucket.access_logs',
     );
     expect(suppressed?.suppressed).toBe(true);
   });

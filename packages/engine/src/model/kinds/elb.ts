@@ -35,6 +35,8 @@ export interface LoadBalancerFacts {
   readonly listeners: Val<readonly ListenerFacts[]>;
   /** Access logs to S3 (ELBv2 attribute `access_logs.s3.enabled`; classic `AccessLoggingPolicy.Enabled`). */
   readonly accessLogging: Val<boolean>;
+  /** The S3 bucket access logs are delivered to (a reference or a bucket name), when logging names one. */
+  readonly accessLogBucket?: Val<ResourceRef | string>;
   /** ELBv2 attribute `deletion_protection.enabled` (default false); classic: false. */
   readonly deletionProtection: Val<boolean>;
   /** ALB attribute `routing.http.drop_invalid_header_fields.enabled` (default false). */

@@ -24,7 +24,8 @@ export const s3BucketSseKms = defineRule({
     awsConfig: ['s3-default-encryption-kms', 's3-bucket-server-side-encryption-enabled'],
   },
   check(bucket, { model }) {
-    // S3 delivers server access logs only to buckets encrypted with SSE-S3; such a target cannot use SSE-KMS.
+    // S3 server access logs and load-balancer access logs are delivered only to SSE-S3 buckets; such a target
+    // cannot use SSE-KMS.
     const logTargets = model.memo('s3-bucket-sse-kms/access-log-targets', () => {
       const targets = new Set<string>();
       for (const source of model.ofKind('Bucket')) {
@@ -33,6 +34,14 @@ export const s3BucketSseKms = defineRule({
         const destination = logging.destination;
         if (isRef(destination)) targets.add(destination.$ref);
         else if (typeof destination === 'string') targets.add(`name:${destination}`);
+      }
+      // Elastic Load Balancing delivers access logs only to SSE-S3 buckets as well.
+      for (const balancer of model.ofKind('LoadBalancer')) {
+        const bucket = balancer.facts.accessLogBucket;
+        if (balancer.facts.accessLogging !== true || bucket === undefined) continue;
+        if (isRef(bucket)) targets.add(bucket.$ref);
+        else if (typeof bucket === 'string') targets.add(`name:${bucket}`);
+        else for (const ref of bucket.refs ?? []) targets.add(ref);
       }
       return targets;
     });

@@ -96,6 +96,7 @@ const loadBalancerV2 = cfnMapping('LoadBalancer', (view, context): LoadBalancerF
       .referrers('AWS::ElasticLoadBalancingV2::Listener', 'LoadBalancerArn')
       .map((listener) => v2Listener(listener, context)),
     accessLogging: attributeFlag(attributes, 'access_logs.s3.enabled', false),
+    accessLogBucket: isUnknown(attributes) ? attributes : attributes.get('access_logs.s3.bucket'),
     deletionProtection: attributeFlag(attributes, 'deletion_protection.enabled', false),
     dropInvalidHeaders: attributeFlag(attributes, 'routing.http.drop_invalid_header_fields.enabled', false),
     crossZone:
@@ -173,6 +174,7 @@ const loadBalancerClassic = cfnMapping('LoadBalancer', (view): LoadBalancerFacts
           };
         }),
     accessLogging: logging === undefined ? false : bool(at(logging, 'Enabled'), false),
+    accessLogBucket: logging === undefined ? undefined : refOrString(at(logging, 'S3BucketName')),
     deletionProtection: false,
     dropInvalidHeaders: false,
     crossZone: bool(p.CrossZone, false),

@@ -76,6 +76,7 @@ const loadBalancerV2 = tfMapping('LoadBalancer', (view, context): LoadBalancerFa
     zoneCount: isUnknown(subnets) ? subnets : isUnknown(mappings) ? mappings : subnets + mappings,
     listeners: listeners.map((listener) => v2Listener(listener, variant, context)),
     accessLogging: logs === undefined ? false : bool(at(logs, 'enabled'), false),
+    accessLogBucket: logs === undefined ? undefined : refOrString(at(logs, 'bucket')),
     deletionProtection: bool(declared(v.enable_deletion_protection), false),
     dropInvalidHeaders: bool(declared(v.drop_invalid_header_fields), false),
     crossZone: variant === 'application' ? true : bool(declared(v.enable_cross_zone_load_balancing), false),
@@ -155,6 +156,7 @@ const loadBalancerClassic = tfMapping('LoadBalancer', (view, context): LoadBalan
           };
         }),
     accessLogging: logs === undefined ? false : bool(at(logs, 'enabled'), true),
+    accessLogBucket: logs === undefined ? undefined : refOrString(at(logs, 'bucket')),
     deletionProtection: false,
     dropInvalidHeaders: false,
     crossZone: bool(declared(v.cross_zone_load_balancing), true),
