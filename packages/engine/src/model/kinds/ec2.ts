@@ -22,7 +22,8 @@ export interface InstanceFacts extends LaunchFacts {
   /** Detailed (1-minute) monitoring (default false). */
   readonly detailedMonitoring: Val<boolean>;
   /** A network interface with `AssociatePublicIpAddress: true`. */
-  readonly associatePublicIp: Val<boolean>;
+  /** A network interface's `AssociatePublicIpAddress`; `undefined` when absent (then the subnet's setting decides). */
+  readonly associatePublicIp: Val<boolean> | undefined;
   readonly instanceProfile: Val<ResourceRef | string> | undefined;
   /** Subnet (`SubnetId` or a network interface's), i.e. launched in a VPC. */
   readonly subnet: Val<ResourceRef | string> | undefined;

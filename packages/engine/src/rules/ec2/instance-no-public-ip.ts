@@ -1,4 +1,5 @@
-import { isUnknown } from '../../model/values.js';
+import type { Resource } from '../../model/resource.js';
+import { isRef, isUnknown } from '../../model/values.js';
 import { cannotVerify, defineRule, fail, pass } from '../rule.js';
 
 export const ec2InstanceNoPublicIp = defineRule({
@@ -16,9 +17,19 @@ export const ec2InstanceNoPublicIp = defineRule({
   controls: ['public-exposure', 'network-segmentation'],
   kinds: ['Instance'],
   equivalents: { cdkNag: ['HIPAA.Security-EC2InstanceNoPublicIp'], awsConfig: ['ec2-instance-no-public-ip'] },
-  check(instance) {
+  check(instance, { model }) {
     const publicIp = instance.facts.associatePublicIp;
     if (isUnknown(publicIp)) return cannotVerify(`AssociatePublicIpAddress is ${publicIp.$unknown}`);
-    return publicIp ? fail('a network interface sets AssociatePublicIpAddress: true') : pass;
+    if (publicIp === true) return fail('a network interface sets AssociatePublicIpAddress: true');
+    if (publicIp === false) return pass;
+    // Not set on the instance: the subnet's MapPublicIpOnLaunch decides (when the subnet is in this input).
+    const subnetRef = instance.facts.subnet;
+    const subnet = isRef(subnetRef) ? model.get(subnetRef.$ref) : undefined;
+    if (subnet?.kind === 'Subnet' && (subnet as Resource<'Subnet'>).facts.mapPublicIpOnLaunch === true) {
+      return fail(
+        `launched in subnet ${subnet.source.nativeId}, which assigns public IPs (MapPublicIpOnLaunch: true)`,
+      );
+    }
+    return pass;
   },
 });

@@ -72,7 +72,7 @@ const instance = cfnMapping('Instance', (view, context) => {
     ebsOptimized: bool(p.EbsOptimized ?? at(templateData, 'EbsOptimized'), false),
     detailedMonitoring: bool(p.Monitoring ?? at(templateData, 'Monitoring.Enabled'), false),
     associatePublicIp:
-      interfacesPublicIp(interfaces) ?? interfacesPublicIp(at(templateData, 'NetworkInterfaces')) ?? false,
+      interfacesPublicIp(interfaces) ?? interfacesPublicIp(at(templateData, 'NetworkInterfaces')),
     instanceProfile:
       refOrString(p.IamInstanceProfile) ??
       refOrString(at(templateData, 'IamInstanceProfile.Arn')) ??

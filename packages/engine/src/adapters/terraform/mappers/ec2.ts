@@ -105,11 +105,11 @@ const instance = tfMapping('Instance', (view, context) => {
       declared(v.monitoring) ?? declared(at(declaredBlock(data?.monitoring), 'enabled')),
       false,
     ),
-    // associate_public_ip_address is computed from the subnet when unset; CloudFormation reads absent as false.
+    // associate_public_ip_address is computed from the subnet when unset: absent, and the subnet decides.
     associatePublicIp:
       declared(v.associate_public_ip_address) !== undefined
         ? tfBool(v.associate_public_ip_address, false)
-        : (interfacesPublicIp(data?.network_interfaces) ?? false),
+        : interfacesPublicIp(data?.network_interfaces),
     instanceProfile:
       refOrString(declared(v.iam_instance_profile)) ??
       refOrString(declared(at(declaredBlock(data?.iam_instance_profile), 'arn'))) ??
