@@ -146,7 +146,8 @@ describe('suppressions', () => {
           {
             rule: 's3-bucket-replication',
             resource: 'aws_s3_bucket.access_logs',
-            reason: 'Request logs are regional operational metadata, never ePHI; the audit archive is replicated',
+            reason:
+              'Request logs are regional operational metadata, never ePHI; the audit archive is replicated',
             expires: '2027-06-30',
           },
         ],
