@@ -1,8 +1,8 @@
 import type { ContainerFacts } from '../../../model/kinds/ecs.js';
 import { isUnknown, unknown } from '../../../model/values.js';
+import { environmentFromList, PASCAL_CASE_ENTRY } from '../../environment.js';
 import { at, bool, list, refOrString, str } from '../../read.js';
 import { type CfnMapperTable, cfnMapping } from '../mapper.js';
-import { environmentFromList } from './lambda.js';
 
 const taskDefinition = cfnMapping('TaskDefinition', (view) => {
   const p = view.properties;
@@ -15,7 +15,7 @@ const taskDefinition = cfnMapping('TaskDefinition', (view) => {
     containers: isUnknown(containers)
       ? containers
       : containers.map((container): ContainerFacts => {
-          const plain = environmentFromList(at(container, 'Environment'));
+          const plain = environmentFromList(at(container, 'Environment'), PASCAL_CASE_ENTRY);
           const secrets = list(at(container, 'Secrets'));
           return {
             name: str(at(container, 'Name'), ''),

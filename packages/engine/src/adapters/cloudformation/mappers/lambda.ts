@@ -1,38 +1,8 @@
-import type {
-  EnvironmentVariable,
-  FunctionFacts,
-  FunctionPermissionFacts,
-} from '../../../model/kinds/lambda.js';
-import { isRef, isUnknown, type Val } from '../../../model/values.js';
-import { at, list, num, record, refOrString, str } from '../../read.js';
+import type { FunctionFacts, FunctionPermissionFacts } from '../../../model/kinds/lambda.js';
+import { isUnknown } from '../../../model/values.js';
+import { environmentFromMap } from '../../environment.js';
+import { at, list, num, refOrString, str } from '../../read.js';
 import { type CfnMapperTable, type CfnResourceView, cfnMapping, folded } from '../mapper.js';
-
-/** `{ NAME: value }` environment maps (Lambda `Environment.Variables`). */
-export function environmentFromMap(value: unknown): Val<readonly EnvironmentVariable[]> {
-  const variables = record(value);
-  if (isUnknown(variables)) return variables;
-  return Object.entries(variables).map(([name, raw]) => ({
-    name,
-    value: isRef(raw) ? raw : str(raw, ''),
-  }));
-}
-
-/** `[{ Name, Value }]` environment lists (ECS `Environment`, CodeBuild `EnvironmentVariables`). */
-export function environmentFromList(
-  value: unknown,
-  fromSecretStore: (entry: unknown) => boolean = () => false,
-): Val<readonly EnvironmentVariable[]> {
-  const items = list(value);
-  if (isUnknown(items)) return items;
-  const out: EnvironmentVariable[] = [];
-  for (const entry of items) {
-    const name = at(entry, 'Name');
-    if (typeof name !== 'string') continue;
-    const raw = at(entry, 'Value');
-    out.push({ name, value: isRef(raw) ? raw : str(raw, ''), fromSecretStore: fromSecretStore(entry) });
-  }
-  return out;
-}
 
 function permissionOf(view: CfnResourceView): FunctionPermissionFacts {
   const p = view.properties;

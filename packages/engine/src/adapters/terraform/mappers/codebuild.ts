@@ -1,6 +1,6 @@
+import { environmentFromList, LOWER_CASE_ENTRY } from '../../environment.js';
 import { at, refOrString, str } from '../../read.js';
 import { block, type TfMapperTable, tfMapping } from '../mapper.js';
-import { environmentFromList } from './lambda.js';
 import { declared, declaredBlock } from './vpc.js';
 
 const project = tfMapping('BuildProject', (view) => {
@@ -10,10 +10,14 @@ const project = tfMapping('BuildProject', (view) => {
   return {
     // PARAMETER_STORE and SECRETS_MANAGER values are names of secrets resolved at build time; `type` defaults
     // to PLAINTEXT.
-    environment: environmentFromList(at(declaredBlock(v.environment), 'environment_variable'), (entry) => {
-      const type = at(entry, 'type');
-      return type === 'PARAMETER_STORE' || type === 'SECRETS_MANAGER';
-    }),
+    environment: environmentFromList(
+      at(declaredBlock(v.environment), 'environment_variable'),
+      LOWER_CASE_ENTRY,
+      (entry) => {
+        const type = at(entry, 'type');
+        return type === 'PARAMETER_STORE' || type === 'SECRETS_MANAGER';
+      },
+    ),
     sourceType: str(at(source, 'type'), ''),
     sourceLocation: (() => {
       const location = str(declared(at(source, 'location')), undefined);

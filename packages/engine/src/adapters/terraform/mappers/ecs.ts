@@ -1,8 +1,8 @@
 import type { ContainerFacts, TaskDefinitionFacts } from '../../../model/kinds/ecs.js';
 import { isUnknown, unknown, type Val } from '../../../model/values.js';
+import { environmentFromList, LOWER_CASE_ENTRY } from '../../environment.js';
 import { at, bool, list, refOrString, str } from '../../read.js';
 import { type TfMapperTable, tfMapping } from '../mapper.js';
-import { environmentFromList } from './lambda.js';
 import { declared, declaredBlock } from './vpc.js';
 
 /**
@@ -22,7 +22,7 @@ function containerDefinitions(value: unknown): Val<readonly unknown[]> {
 }
 
 function containerOf(container: unknown): ContainerFacts {
-  const plain = environmentFromList(at(container, 'environment'));
+  const plain = environmentFromList(at(container, 'environment'), LOWER_CASE_ENTRY);
   const secrets = list(at(container, 'secrets'));
   return {
     name: str(at(container, 'name'), ''),

@@ -1,36 +1,9 @@
-import type {
-  EnvironmentVariable,
-  FunctionFacts,
-  FunctionPermissionFacts,
-} from '../../../model/kinds/lambda.js';
-import { isRef, isUnknown, type Val } from '../../../model/values.js';
-import { at, list, num, record, refOrString, str } from '../../read.js';
+import type { FunctionFacts, FunctionPermissionFacts } from '../../../model/kinds/lambda.js';
+import { isRef, isUnknown } from '../../../model/values.js';
+import { environmentFromMap } from '../../environment.js';
+import { at, num, refOrString, str } from '../../read.js';
 import { type TfMapperTable, type TfResourceView, tfFolded, tfMapping } from '../mapper.js';
 import { countOf, declared, declaredBlock } from './vpc.js';
-
-/** `{ NAME = value }` maps (Lambda `environment.variables`). */
-export function environmentFromMap(value: unknown): Val<readonly EnvironmentVariable[]> {
-  const variables = record(value);
-  if (isUnknown(variables)) return variables;
-  return Object.entries(variables).map(([name, raw]) => ({ name, value: isRef(raw) ? raw : str(raw, '') }));
-}
-
-/** `[{ name, value }]` lists (ECS container `environment`, CodeBuild `environment_variable` blocks). */
-export function environmentFromList(
-  value: unknown,
-  fromSecretStore: (entry: unknown) => boolean = () => false,
-): Val<readonly EnvironmentVariable[]> {
-  const items = list(value);
-  if (isUnknown(items)) return items;
-  const out: EnvironmentVariable[] = [];
-  for (const entry of items) {
-    const name = at(entry, 'name');
-    if (typeof name !== 'string') continue;
-    const raw = at(entry, 'value');
-    out.push({ name, value: isRef(raw) ? raw : str(raw, ''), fromSecretStore: fromSecretStore(entry) });
-  }
-  return out;
-}
 
 const present = (value: unknown) => {
   const v = declared(value);
