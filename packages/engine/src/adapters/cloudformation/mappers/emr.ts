@@ -1,6 +1,6 @@
 import type { EmrClusterFacts } from '../../../model/kinds/emr.js';
-import { isUnknown, unknown } from '../../../model/values.js';
-import { at, bool } from '../../read.js';
+import { unknown } from '../../../model/values.js';
+import { emrEncryptionOf } from '../../emr-security-configuration.js';
 import { type CfnMapperTable, cfnMapping } from '../mapper.js';
 
 const cluster = cfnMapping('EmrCluster', (view, context) => {
@@ -11,25 +11,7 @@ const cluster = cfnMapping('EmrCluster', (view, context) => {
   else {
     const configuration = context.resolve(reference);
     if (!configuration) securityConfiguration = unknown('security configuration is not in this input');
-    else {
-      let document = configuration.properties.SecurityConfiguration;
-      if (typeof document === 'string') {
-        try {
-          document = JSON.parse(document);
-        } catch {
-          document = unknown('security configuration is not valid JSON');
-        }
-      }
-      securityConfiguration = isUnknown(document)
-        ? document
-        : {
-            atRestEncryption: bool(at(document, 'EncryptionConfiguration.EnableAtRestEncryption'), false),
-            inTransitEncryption: bool(
-              at(document, 'EncryptionConfiguration.EnableInTransitEncryption'),
-              false,
-            ),
-          };
-    }
+    else securityConfiguration = emrEncryptionOf(configuration.properties.SecurityConfiguration);
   }
   return { kerberos: p.KerberosAttributes !== undefined, securityConfiguration };
 });

@@ -1,6 +1,6 @@
 import type { EmrClusterFacts } from '../../../model/kinds/emr.js';
-import { isUnknown, unknown } from '../../../model/values.js';
-import { at, bool } from '../../read.js';
+import { unknown } from '../../../model/values.js';
+import { emrEncryptionOf } from '../../emr-security-configuration.js';
 import { type TfMapperTable, type TfResourceView, tfMapping } from '../mapper.js';
 import { declared, declaredBlock } from './vpc.js';
 
@@ -24,25 +24,7 @@ const cluster = tfMapping('EmrCluster', (view, context) => {
             .get(reference)
         : undefined);
     if (!configuration) securityConfiguration = unknown('security configuration is not in this input');
-    else {
-      let document: unknown = configuration.values.configuration;
-      if (typeof document === 'string') {
-        try {
-          document = JSON.parse(document);
-        } catch {
-          document = unknown('security configuration is not valid JSON');
-        }
-      }
-      securityConfiguration = isUnknown(document)
-        ? document
-        : {
-            atRestEncryption: bool(at(document, 'EncryptionConfiguration.EnableAtRestEncryption'), false),
-            inTransitEncryption: bool(
-              at(document, 'EncryptionConfiguration.EnableInTransitEncryption'),
-              false,
-            ),
-          };
-    }
+    else securityConfiguration = emrEncryptionOf(configuration.values.configuration);
   }
   return { kerberos: declaredBlock(v.kerberos_attributes) !== undefined, securityConfiguration };
 });
