@@ -122,3 +122,20 @@ describe('renderJson', () => {
     ]);
   });
 });
+
+describe('renderJson text', () => {
+  it('is exactly JSON.stringify of the report value (findings with and without path, line, suppression, expiry)', async () => {
+    const { jsonReportOf } = await import('./json.js');
+    const result = fixtureResult();
+    expect(result.findings.some((finding) => finding.suppression?.expires !== undefined)).toBe(true);
+    expect(
+      result.findings.some((finding) => finding.suppression && finding.suppression.expires === undefined),
+    ).toBe(true);
+    expect(result.findings.some((finding) => finding.location.line === undefined)).toBe(true);
+    for (const catalog of [fakeCatalog(), loadCatalog()]) {
+      expect(renderJson(result, catalog)).toBe(`${JSON.stringify(jsonReportOf(result, catalog), null, 2)}\n`);
+      const empty = { ...result, findings: [] };
+      expect(renderJson(empty, catalog)).toBe(`${JSON.stringify(jsonReportOf(empty, catalog), null, 2)}\n`);
+    }
+  });
+});

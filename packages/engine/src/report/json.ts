@@ -81,16 +81,87 @@ export function jsonReportOf(result: ScanResult, catalog: CatalogView): JsonRepo
   return {
     tool: { name: result.tool.name, version: result.tool.version },
     findings: result.findings.map((finding) => jsonFinding(finding, catalog)),
-    errors: result.errors.map((error) =>
-      error.line === undefined
-        ? { file: error.file, message: error.message }
-        : { file: error.file, line: error.line, message: error.message },
-    ),
+    errors: errorsOf(result),
     summary: summarize(result, catalog),
   };
 }
 
-/** The JSON report: pretty-printed, deterministic key order, trailing newline. */
+function errorsOf(result: ScanResult): JsonReport['errors'] {
+  return result.errors.map((error) =>
+    error.line === undefined
+      ? { file: error.file, message: error.message }
+      : { file: error.file, line: error.line, message: error.message },
+  );
+}
+
+/**
+ * The JSON report: pretty-printed, deterministic key order, trailing newline — exactly the text of
+ * `JSON.stringify(jsonReportOf(result, catalog), null, 2)`, written without building that value: findings are
+ * most of a large report, and the controls block of a finding (most of its text) depends only on its controls,
+ * so it is serialized once per distinct set and reused.
+ */
 export function renderJson(result: ScanResult, catalog: CatalogView): string {
-  return `${JSON.stringify(jsonReportOf(result, catalog), null, 2)}\n`;
+  const head = JSON.stringify(
+    {
+      tool: { name: result.tool.name, version: result.tool.version },
+      findings: [],
+      errors: errorsOf(result),
+      summary: summarize(result, catalog),
+    },
+    null,
+    2,
+  );
+  if (result.findings.length === 0) return `${head}\n`;
+  const controlsText = new Map<string, string>();
+  const parts: string[] = [];
+  for (const finding of result.findings) {
+    const key = finding.controls.join('\u0000');
+    let controls = controlsText.get(key);
+    if (controls === undefined) {
+      const views = jsonFinding(finding, catalog).controls;
+      controls = indent(JSON.stringify(views, null, 2), '      ');
+      controlsText.set(key, controls);
+    }
+    parts.push(findingText(finding, controls));
+  }
+  const marker = '"findings": []';
+  const at = head.indexOf(marker);
+  return `${head.slice(0, at)}"findings": [\n${parts.join(',\n')}\n  ]${head.slice(at + marker.length)}\n`;
+}
+
+const q = JSON.stringify;
+
+function indent(text: string, by: string): string {
+  return text.replaceAll('\n', `\n${by}`);
+}
+
+/** One finding at depth 2 (inside `findings`), keys in the contract's order (as `jsonFinding` builds them). */
+function findingText(finding: Finding, controls: string): string {
+  const { resource, location } = finding;
+  let text = `    {
+      "ruleId": ${q(finding.ruleId)},
+      "title": ${q(finding.title)},
+      "severity": ${q(finding.severity)},
+      "status": ${q(finding.status)},
+      "message": ${q(finding.message)},
+      "resource": {
+        "id": ${q(resource.id)},
+        "type": ${q(resource.type)},
+        "kind": ${q(resource.kind)}${resource.path === undefined ? '' : `,\n        "path": ${q(resource.path)}`}
+      },
+      "location": {
+        "file": ${q(location.file)}${location.line === undefined ? '' : `,\n        "line": ${q(location.line)}`}
+      },
+      "controls": ${controls},
+      "suppressed": ${q(finding.suppressed)}`;
+  if (finding.suppression) {
+    const { reason, expires, origin, expired } = finding.suppression;
+    text += `,
+      "suppression": {
+        "reason": ${q(reason)},${expires === undefined ? '' : `\n        "expires": ${q(expires)},`}
+        "origin": ${q(origin)},
+        "expired": ${q(expired)}
+      }`;
+  }
+  return `${text}\n    }`;
 }

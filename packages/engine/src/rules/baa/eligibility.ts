@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { engineDataFile } from '../../data-files.js';
+import { readDataFile } from '../../data-files.js';
 
 const eligibilitySchema = z.object({
   source: z.object({
@@ -29,8 +27,7 @@ let cached: ServiceEligibility | undefined;
 /** The dated list of HIPAA-eligible AWS services shipped in `data/` (validated on load). */
 export function hipaaEligibility(): ServiceEligibility {
   if (cached) return cached;
-  const file = engineDataFile('hipaa-eligible-services.yaml');
-  const data = eligibilitySchema.parse(parse(readFileSync(file, 'utf8')));
+  const data = eligibilitySchema.parse(readDataFile('hipaa-eligible-services.yaml'));
   const asOf =
     data.source.asOf instanceof Date ? data.source.asOf.toISOString().slice(0, 10) : data.source.asOf;
   cached = {

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { engineDataFile } from '../../data-files.js';
+import { readDataFile } from '../../data-files.js';
 
 const policiesSchema = z.object({
   source: z.object({ title: z.string(), url: z.string().url(), asOf: z.union([z.string(), z.date()]) }),
@@ -12,7 +10,7 @@ const policiesSchema = z.object({
 let cached: z.infer<typeof policiesSchema> | undefined;
 
 function policies() {
-  cached ??= policiesSchema.parse(parse(readFileSync(engineDataFile('elb-tls-policies.yaml'), 'utf8')));
+  cached ??= policiesSchema.parse(readDataFile('elb-tls-policies.yaml'));
   return cached;
 }
 

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { engineDataFile } from '../../data-files.js';
+import { readDataFile } from '../../data-files.js';
 
 const runtimesSchema = z.object({
   source: z.object({ title: z.string(), url: z.string().url(), asOf: z.union([z.string(), z.date()]) }),
@@ -13,7 +11,7 @@ let cached: ReadonlyMap<string, string> | undefined;
 /** Runtime identifier → deprecation date (`YYYY-MM-DD`), from the dated `data/lambda-runtimes.yaml`. */
 export function runtimeDeprecationDates(): ReadonlyMap<string, string> {
   if (cached) return cached;
-  const data = runtimesSchema.parse(parse(readFileSync(engineDataFile('lambda-runtimes.yaml'), 'utf8')));
+  const data = runtimesSchema.parse(readDataFile('lambda-runtimes.yaml'));
   cached = new Map(
     Object.entries(data.deprecation).map(([runtime, date]) => [
       runtime,

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { engineDataFile } from '../../data-files.js';
+import { readDataFile } from '../../data-files.js';
 
 const date = z
   .union([z.string(), z.date()])
@@ -16,7 +14,7 @@ let cached: ReadonlyMap<string, ReadonlyMap<string, string>> | undefined;
 /** Engine family → major version → end of RDS standard support (`YYYY-MM-DD`), from `data/rds-engine-versions.yaml`. */
 export function standardSupportEndDates(): ReadonlyMap<string, ReadonlyMap<string, string>> {
   if (cached) return cached;
-  const data = lifecycleSchema.parse(parse(readFileSync(engineDataFile('rds-engine-versions.yaml'), 'utf8')));
+  const data = lifecycleSchema.parse(readDataFile('rds-engine-versions.yaml'));
   cached = new Map(
     Object.entries(data.standardSupportEnd).map(([family, versions]) => [
       family,
