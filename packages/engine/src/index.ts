@@ -26,6 +26,7 @@ export {
   type RenderOptions,
   type ReportFormat,
   render,
+  renderChunks,
 } from './report/index.js';
 export { hipaaEligibility } from './rules/baa/eligibility.js';
 export { allRules } from './rules/index.js';

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadCatalog } from '@safeguard/catalog';
 import {
@@ -14,6 +14,7 @@ import {
   REPORT_FORMATS,
   type ReportFormat,
   render,
+  renderChunks,
   type SafeguardConfig,
   type ScanResult,
   SEVERITIES,
@@ -173,12 +174,11 @@ export async function scanCommand(args: readonly string[], io: CliIo): Promise<n
   const catalog = loadCatalog();
   const color = !values['no-color'] && !io.env.NO_COLOR && Boolean(io.stdout.isTTY);
   plan.forEach(({ format, output }) => {
-    const text = render(format, result, catalog, { color: output ? false : color });
     if (output) {
       const path = resolve(io.cwd, output);
       try {
         mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, text);
+        writeChunks(path, renderChunks(format, result, catalog, { color: false }));
       } catch (error) {
         throw new UsageError(
           `--output ${output}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
@@ -186,6 +186,7 @@ export async function scanCommand(args: readonly string[], io: CliIo): Promise<n
       }
       if (!values.quiet) io.stderr.write(`wrote ${format} report to ${output}\n`);
     } else {
+      const text = render(format, result, catalog, { color });
       io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     }
   });
@@ -220,4 +221,14 @@ export async function baselineCommand(args: readonly string[], io: CliIo): Promi
     return 3;
   }
   return 0;
+}
+
+/** Writes a report piece by piece (a large JSON report is never one string). */
+function writeChunks(path: string, chunks: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const chunk of chunks) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
 }

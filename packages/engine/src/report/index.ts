@@ -1,7 +1,7 @@
 // Reporters (R-ENG-5): pure functions from a scan result (and the catalog) to text.
 import type { ScanResult } from '../evaluate/result.js';
 import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
+import { renderJson, renderJsonChunks } from './json.js';
 import { renderJunit } from './junit.js';
 import { type MarkdownOptions, renderMarkdown } from './markdown.js';
 import { renderSarif, type SarifOptions } from './sarif.js';
@@ -57,8 +57,18 @@ export function render(
   }
 }
 
+/** The same text as `render`, in pieces: a large JSON report is written without holding all of it at once. */
+export function renderChunks(
+  format: ReportFormat,
+  result: ScanResult,
+  catalog: CatalogView,
+  options: RenderOptions = {},
+): Iterable<string> {
+  return format === 'json' ? renderJsonChunks(result, catalog) : [render(format, result, catalog, options)];
+}
+
 export { htmlEscape, renderHtml } from './html.js';
-export { type JsonFinding, type JsonReport, jsonReportOf, renderJson } from './json.js';
+export { type JsonFinding, type JsonReport, jsonReportOf, renderJson, renderJsonChunks } from './json.js';
 export { renderJunit, xmlEscape } from './junit.js';
 export { type MarkdownOptions, markdownText, renderMarkdown } from './markdown.js';
 export { renderSarif, type SarifOptions, sarifLogOf } from './sarif.js';

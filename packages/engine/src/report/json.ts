@@ -101,6 +101,14 @@ function errorsOf(result: ScanResult): JsonReport['errors'] {
  * so it is serialized once per distinct set and reused.
  */
 export function renderJson(result: ScanResult, catalog: CatalogView): string {
+  return [...renderJsonChunks(result, catalog)].join('');
+}
+
+/**
+ * The JSON report as successive pieces of text (a few thousand findings each), so a large report is written
+ * without ever holding its whole text: 60,000 findings are ~80 MB.
+ */
+export function* renderJsonChunks(result: ScanResult, catalog: CatalogView): Generator<string> {
   const head = JSON.stringify(
     {
       tool: { name: result.tool.name, version: result.tool.version },
@@ -111,23 +119,32 @@ export function renderJson(result: ScanResult, catalog: CatalogView): string {
     null,
     2,
   );
-  if (result.findings.length === 0) return `${head}\n`;
-  const controlsText = new Map<string, string>();
-  const parts: string[] = [];
-  for (const finding of result.findings) {
-    const key = finding.controls.join('\u0000');
-    let controls = controlsText.get(key);
-    if (controls === undefined) {
-      const views = jsonFinding(finding, catalog).controls;
-      controls = indent(JSON.stringify(views, null, 2), '      ');
-      controlsText.set(key, controls);
-    }
-    parts.push(findingText(finding, controls));
+  if (result.findings.length === 0) {
+    yield `${head}\n`;
+    return;
   }
   const marker = '"findings": []';
   const at = head.indexOf(marker);
-  return `${head.slice(0, at)}"findings": [\n${parts.join(',\n')}\n  ]${head.slice(at + marker.length)}\n`;
+  yield `${head.slice(0, at)}"findings": [\n`;
+  const controlsText = new Map<string, string>();
+  const findings = result.findings;
+  for (let start = 0; start < findings.length; start += CHUNK_FINDINGS) {
+    const parts: string[] = [];
+    for (const finding of findings.slice(start, start + CHUNK_FINDINGS)) {
+      const key = finding.controls.join('\u0000');
+      let controls = controlsText.get(key);
+      if (controls === undefined) {
+        controls = indent(JSON.stringify(jsonFinding(finding, catalog).controls, null, 2), '      ');
+        controlsText.set(key, controls);
+      }
+      parts.push(findingText(finding, controls));
+    }
+    yield `${start === 0 ? '' : ',\n'}${parts.join(',\n')}`;
+  }
+  yield `\n  ]${head.slice(at + marker.length)}\n`;
 }
+
+const CHUNK_FINDINGS = 2000;
 
 const q = JSON.stringify;
 
