@@ -1,4 +1,5 @@
 import { apigatewayRules } from './apigateway/index.js';
+import { cloudfrontRules } from './cloudfront/index.js';
 import { codebuildRules } from './codebuild/index.js';
 import { ec2Rules } from './ec2/index.js';
 import { ecsRules } from './ecs/index.js';
@@ -22,4 +23,5 @@ export const networkRules: readonly AnyRule[] = [
   ...codebuildRules,
   ...emrRules,
   ...elasticbeanstalkRules,
+  ...cloudfrontRules,
 ];

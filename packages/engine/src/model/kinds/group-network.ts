@@ -1,5 +1,6 @@
 // Canonical kinds of the network group register their facts by declaration merging, one file per service.
 import './apigateway.js';
+import './cloudfront.js';
 import './codebuild.js';
 import './ec2.js';
 import './ecs.js';

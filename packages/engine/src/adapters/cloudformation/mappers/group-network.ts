@@ -1,5 +1,6 @@
 import type { CfnMapperTable } from '../mapper.js';
 import { apigatewayCfnMappers } from './apigateway.js';
+import { cloudfrontCfnMappers } from './cloudfront.js';
 import { codebuildCfnMappers } from './codebuild.js';
 import { ec2CfnMappers } from './ec2.js';
 import { ecsCfnMappers } from './ecs.js';
@@ -22,4 +23,5 @@ export const networkCfnMappers: CfnMapperTable = {
   ...codebuildCfnMappers,
   ...emrCfnMappers,
   ...elasticbeanstalkCfnMappers,
+  ...cloudfrontCfnMappers,
 };

@@ -1,5 +1,6 @@
 import type { TfMapperTable } from '../mapper.js';
 import { apigatewayTfMappers } from './apigateway.js';
+import { cloudfrontTfMappers } from './cloudfront.js';
 import { codebuildTfMappers } from './codebuild.js';
 import { ec2TfMappers } from './ec2.js';
 import { ecsTfMappers } from './ecs.js';
@@ -22,4 +23,5 @@ export const networkTfMappers: TfMapperTable = {
   ...codebuildTfMappers,
   ...emrTfMappers,
   ...elasticbeanstalkTfMappers,
+  ...cloudfrontTfMappers,
 };
