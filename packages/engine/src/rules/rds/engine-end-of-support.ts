@@ -25,13 +25,18 @@ export const rdsEngineEndOfSupport = defineRule({
     if (db.kind === 'Database' && db.facts.cluster !== undefined) return skip; // the cluster's version applies
     const { engine, engineVersion } = db.facts;
     if (isUnknown(engine)) return cannotVerify(`engine is ${engine.$unknown}`);
-    if (engineVersion === undefined) return pass; // AWS creates the database on its current default version
+    // Engine `aurora` is Aurora MySQL version 1 (MySQL 5.6) whatever the version: its absence does not mean a
+    // current default (legacy estates omit it). Any other engine without a version gets AWS's current default.
+    if (engineVersion === undefined && engine !== 'aurora') return pass;
     if (isUnknown(engineVersion)) return cannotVerify(`EngineVersion is ${engineVersion.$unknown}`);
-    const status = engineSupportStatus(engine, engineVersion);
+    const version = engineVersion ?? '5.6';
+    const status = engineSupportStatus(engine, version);
     // An unlisted major version (usually one newer than the list) is rds-engine-end-of-support-soon's finding.
     if (status.status === 'untracked' || status.status === 'unlisted') return skip;
     return status.status === 'ended'
-      ? fail(`${engine} ${engineVersion}: RDS standard support for ${status.major} ended on ${status.date}`)
+      ? fail(
+          `${engine} ${engineVersion ?? '(no EngineVersion: MySQL 5.6-compatible)'}: RDS standard support for ${status.major} ended on ${status.date}`,
+        )
       : pass;
   },
 });
