@@ -9,15 +9,24 @@ import { isRef, isUnknown, type Unknown, type Val } from '../../model/values.js'
 
 /** IAM action glob match, case-insensitive (`kms:*`, `kms:Decr*`, `*`). */
 export function actionMatches(pattern: string, action: string): boolean {
-  const regex = new RegExp(
-    `^${pattern
-      .split('')
-      .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-      .join('')}$`,
-    'i',
-  );
+  if (pattern === '*') return true;
+  if (!pattern.includes('*') && !pattern.includes('?')) return pattern.toLowerCase() === action.toLowerCase();
+  let regex = PATTERNS.get(pattern);
+  if (regex === undefined) {
+    regex = new RegExp(
+      `^${pattern
+        .split('')
+        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+        .join('')}$`,
+      'i',
+    );
+    PATTERNS.set(pattern, regex);
+  }
   return regex.test(action);
 }
+
+/** Compiled glob patterns: an estate repeats the same few hundred action patterns across every policy. */
+const PATTERNS = new Map<string, RegExp>();
 
 /** True when the statement is `Allow` and its `Action` (or the complement of its `NotAction`) covers `action`. */
 export function allowsAction(statement: PolicyStatement, action: string): Val<boolean> {
