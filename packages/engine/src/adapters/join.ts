@@ -161,15 +161,7 @@ export function joinAndMap<V>(
       }
     }
     resources.push(
-      mapping && facts !== undefined
-        ? ({
-            ...record.common,
-            source: record.source,
-            joined,
-            kind: mapping.kind,
-            facts,
-          } as unknown as Resource)
-        : unmodelled(record),
+      mapping && facts !== undefined ? resourceOf(record, joined, mapping.kind, facts) : unmodelled(record),
     );
   }
   for (const record of records) {
@@ -180,11 +172,21 @@ export function joinAndMap<V>(
 }
 
 function unmodelled<V>(record: JoinRecord<V>): Resource {
+  return resourceOf(record, [], 'Unmodelled', { properties: record.properties });
+}
+
+/** Field by field rather than by spreading `common`: every resource then shares one object shape. */
+function resourceOf<V>(record: JoinRecord<V>, joined: Source[], kind: string, facts: unknown): Resource {
+  const { id, service, tags, references, inlineSuppressions } = record.common;
   return {
-    ...record.common,
+    id,
+    service,
+    tags,
+    references,
+    inlineSuppressions,
     source: record.source,
-    joined: [],
-    kind: 'Unmodelled',
-    facts: { properties: record.properties },
+    joined,
+    kind,
+    facts,
   } as unknown as Resource;
 }

@@ -27,27 +27,29 @@ export function evaluateRules(model: Model, rules: readonly AnyRule[], boundary:
   }
   const context: RuleContext = { model, boundary };
   const findings: Finding[] = [];
+  const run = (rule: AnyRule, resource: Resource): void => {
+    let verdicts: Verdict | readonly Verdict[];
+    try {
+      verdicts = rule.check(resource, context);
+    } catch (error) {
+      verdicts = {
+        status: 'unknown',
+        message: `rule could not evaluate this resource (${error instanceof Error ? error.message : String(error)})`,
+      };
+    }
+    if (Array.isArray(verdicts)) {
+      for (const verdict of verdicts as readonly Verdict[]) record(rule, resource, verdict);
+    } else record(rule, resource, verdicts as Verdict);
+  };
+  const record = (rule: AnyRule, resource: Resource, verdict: Verdict): void => {
+    if (verdict.status === 'fail' || verdict.status === 'unknown') {
+      findings.push(findingOf(rule, resource, verdict.status, verdict.message));
+    }
+  };
   for (const resource of model.resources) {
     const applicable = byKind.get(resource.kind);
-    for (const list of [applicable, everyKind]) {
-      if (!list) continue;
-      for (const rule of list) {
-        let verdicts: Verdict | readonly Verdict[];
-        try {
-          verdicts = rule.check(resource, context);
-        } catch (error) {
-          verdicts = {
-            status: 'unknown',
-            message: `rule could not evaluate this resource (${error instanceof Error ? error.message : String(error)})`,
-          };
-        }
-        for (const verdict of Array.isArray(verdicts) ? verdicts : [verdicts as Verdict]) {
-          if (verdict.status === 'fail' || verdict.status === 'unknown') {
-            findings.push(findingOf(rule, resource, verdict.status, verdict.message));
-          }
-        }
-      }
-    }
+    if (applicable) for (const rule of applicable) run(rule, resource);
+    for (const rule of everyKind) run(rule, resource);
   }
   return findings;
 }
