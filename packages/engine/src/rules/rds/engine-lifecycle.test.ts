@@ -25,4 +25,38 @@ describe('RDS engine lifecycle (R-ENG-7)', () => {
     expect(engineSupportStatus('postgres', '99.1', today)).toMatchObject({ status: 'unlisted' });
     expect(engineSupportStatus('oracle-ee', '19.0.0.0', today)).toEqual({ status: 'untracked' });
   });
+
+  it('uses the dates AWS published by August 2026 (re-checked 2026-11-23)', () => {
+    const today = new Date('2026-11-23T00:00:00Z');
+    // AWS moved RDS for MariaDB 10.6 from 2026-08-31 to 2026-12-31: ending soon, not ended.
+    expect(engineSupportStatus('mariadb', '10.6.19', today)).toMatchObject({
+      status: 'ending-soon',
+      date: '2026-12-31',
+      days: 38,
+    });
+    expect(engineSupportStatus('mariadb', '10.5.27', today)).toMatchObject({
+      status: 'ended',
+      date: '2026-08-31',
+    });
+    expect(engineSupportStatus('mariadb', '11.8.3', today)).toMatchObject({
+      status: 'supported',
+      date: '2028-06-30',
+    });
+    expect(engineSupportStatus('mariadb', '12.3.1', today)).toMatchObject({
+      status: 'supported',
+      date: '2029-06-30',
+    });
+    expect(engineSupportStatus('aurora-postgresql', '18.1', today)).toMatchObject({
+      status: 'supported',
+      date: '2031-02-28',
+    });
+    expect(engineSupportStatus('aurora-postgresql', '9.6.22', today)).toMatchObject({
+      status: 'ended',
+      date: '2022-01-31',
+    });
+    expect(engineSupportStatus('aurora-mysql', '8.4.mysql_aurora.4.0.0', today)).toMatchObject({
+      status: 'supported',
+      date: '2032-04-30',
+    });
+  });
 });
