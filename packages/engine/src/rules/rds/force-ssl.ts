@@ -1,4 +1,4 @@
-import { isUnknown, type Val } from '../../model/values.js';
+import { describeVal, isUnknown, type Val } from '../../model/values.js';
 import { cannotVerify, defineRule, fail, pass, skip } from '../rule.js';
 import { type Db, engineFamily } from './databases.js';
 
@@ -60,7 +60,7 @@ export const rdsForceSsl = defineRule({
     // Aurora members take TLS settings from the cluster parameter group.
     if (db.kind === 'Database' && db.facts.cluster !== undefined) return skip;
     const family = engineFamily(db.facts.engine);
-    if (family === undefined) return cannotVerify(`engine is ${JSON.stringify(db.facts.engine)}`);
+    if (family === undefined) return cannotVerify(`engine is ${describeVal(db.facts.engine)}`);
     if (family === 'other') return skip;
     const { name, defaultOn } = tlsParameter(db, family);
     const group = db.facts.parameterGroup;
