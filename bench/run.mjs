@@ -211,6 +211,22 @@ async function scanOnce(n, index) {
   };
 }
 
+/**
+ * What no scanner of this cdk.out can go below, each a median of three fresh processes: starting Node.js
+ * (`node -e 0`), and reading + JSON.parse of the manifest and every template (`bench/floor.mjs`).
+ */
+async function floorOf(n) {
+  const startup = [];
+  const parse = [];
+  for (let i = 0; i < 3; i++) {
+    startup.push((await run(process.execPath, ['-e', '0'])).wallMs);
+    const result = await run(process.execPath, [join(root, 'bench/floor.mjs'), join(outRoot, `cdk-${n}`)]);
+    if (result.code !== 0) throw new Error(`bench/floor.mjs failed on cdk-${n}:\n${result.stderr}`);
+    parse.push(result.wallMs);
+  }
+  return { nodeStartMs: median(startup), readParseMs: median(parse) };
+}
+
 function machine() {
   const cpu = cpus();
   return {
@@ -304,6 +320,10 @@ for (const n of sizes) {
       `  safeguard:    ${seconds(row.safeguardMs)} median of ${scanRuns}, ${mib(row.safeguardRssBytes)}, ${thousands(row.findings)} findings, ${row.rules ?? '?'} rules`,
     );
   }
+  Object.assign(row, await floorOf(n));
+  console.log(
+    `  floor:        node start ${seconds(row.nodeStartMs)}, read + JSON.parse ${seconds(row.readParseMs)}`,
+  );
   row.load = [loadBefore, loadavg()[0]];
   rows.push(row);
 }
@@ -377,6 +397,17 @@ const scanTable = [
       (row) =>
         `| ${thousands(row.resources)} | ${runList(row.safeguardRuns)} | ${Number.isNaN(row.engineMs) ? '—' : seconds(row.engineMs)} | ${thousands(row.resourcesSeen)} | ${thousands(row.phiBoundary)} | ${row.exitCode} |`,
     ),
+];
+
+const floorTable = [
+  '| Resources | Node.js start (`node -e 0`) | Read + JSON.parse of the templates (whole process) | 5× budget (cdk-nag added ÷ 5) | Budget left after the floor | Safeguard wall | Safeguard ÷ floor |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.map((row) => {
+    const budget =
+      row.nagStopped || row.nagAddedMs === undefined ? undefined : row.nagAddedMs / TARGETS.nagRatio;
+    const left = budget === undefined ? '—' : seconds(budget - row.readParseMs);
+    return `| ${thousands(row.resources)} | ${seconds(row.nodeStartMs)} | ${seconds(row.readParseMs)} | ${seconds(budget)} | ${left} | ${seconds(row.safeguardMs)} | ${row.safeguardMs === undefined ? '—' : `${(row.safeguardMs / row.readParseMs).toFixed(1)}×`} |`;
+  }),
 ];
 
 function verdicts() {
@@ -465,6 +496,15 @@ ${notes.map((note) => `> ${note}`).join('\n>\n')}
 ## Targets (issue #2)
 
 ${verdicts().join('\n')}
+
+## The floor
+
+What any scanner of the same cdk.out pays before judging anything: starting Node.js, and reading and
+parsing the templates (\`bench/floor.mjs\`: a bare process that JSON.parses the manifest and every template and
+does nothing else). "Budget left" is what a 5×-faster run would have for everything else: mapping every
+resource, running every rule, the PHI boundary, suppressions, and writing the report.
+
+${floorTable.join('\n')}
 
 ## Linearity
 

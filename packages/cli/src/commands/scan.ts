@@ -224,10 +224,14 @@ export async function baselineCommand(args: readonly string[], io: CliIo): Promi
 }
 
 /** Writes a report piece by piece (a large JSON report is never one string). */
-function writeChunks(path: string, chunks: Iterable<string>): void {
+function writeChunks(path: string, chunks: Iterable<string | Uint8Array>): void {
   const fd = openSync(path, 'w');
   try {
-    for (const chunk of chunks) writeSync(fd, chunk);
+    for (const chunk of chunks) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      // writeSync may write less than asked (it does not for regular files, but a path may be a pipe).
+      for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+    }
   } finally {
     closeSync(fd);
   }

@@ -63,7 +63,7 @@ export function renderChunks(
   result: ScanResult,
   catalog: CatalogView,
   options: RenderOptions = {},
-): Iterable<string> {
+): Iterable<string | Uint8Array> {
   return format === 'json' ? renderJsonChunks(result, catalog) : [render(format, result, catalog, options)];
 }
 

@@ -96,19 +96,18 @@ function errorsOf(result: ScanResult): JsonReport['errors'] {
 
 /**
  * The JSON report: pretty-printed, deterministic key order, trailing newline — exactly the text of
- * `JSON.stringify(jsonReportOf(result, catalog), null, 2)`, written without building that value: findings are
- * most of a large report, and the controls block of a finding (most of its text) depends only on its controls,
- * so it is serialized once per distinct set and reused.
+ * `JSON.stringify(jsonReportOf(result, catalog), null, 2)`, written without building that value.
  */
 export function renderJson(result: ScanResult, catalog: CatalogView): string {
-  return [...renderJsonChunks(result, catalog)].join('');
+  return Buffer.concat([...renderJsonChunks(result, catalog)]).toString('utf8');
 }
 
 /**
- * The JSON report as successive pieces of text (a few thousand findings each), so a large report is written
- * without ever holding its whole text: 60,000 findings are ~80 MB.
+ * The JSON report as UTF-8 pieces of about a megabyte, so a large report (60,000 findings are ~80 MB) is
+ * written without ever holding its whole text. Most of a finding's text is its controls block, which depends
+ * only on its controls and is encoded once per distinct set, then copied; so is the head of each rule's findings.
  */
-export function* renderJsonChunks(result: ScanResult, catalog: CatalogView): Generator<string> {
+export function* renderJsonChunks(result: ScanResult, catalog: CatalogView): Generator<Uint8Array> {
   const head = JSON.stringify(
     {
       tool: { name: result.tool.name, version: result.tool.version },
@@ -120,31 +119,82 @@ export function* renderJsonChunks(result: ScanResult, catalog: CatalogView): Gen
     2,
   );
   if (result.findings.length === 0) {
-    yield `${head}\n`;
+    yield Buffer.from(`${head}\n`);
     return;
   }
   const marker = '"findings": []';
   const at = head.indexOf(marker);
-  yield `${head.slice(0, at)}"findings": [\n`;
-  const controlsText = new Map<string, string>();
-  const findings = result.findings;
-  for (let start = 0; start < findings.length; start += CHUNK_FINDINGS) {
-    const parts: string[] = [];
-    for (const finding of findings.slice(start, start + CHUNK_FINDINGS)) {
-      const key = finding.controls.join('\u0000');
-      let controls = controlsText.get(key);
-      if (controls === undefined) {
-        controls = indent(JSON.stringify(jsonFinding(finding, catalog).controls, null, 2), '      ');
-        controlsText.set(key, controls);
-      }
-      parts.push(findingText(finding, controls));
+  const sink = new ByteSink();
+  sink.text(`${head.slice(0, at)}"findings": [\n`);
+  // Keyed by identity first: every finding of a rule shares the rule's controls array.
+  const heads = new Map<string, Uint8Array>();
+  const controlsBy = new Map<readonly string[], Uint8Array>();
+  const controlsByText = new Map<string, Uint8Array>();
+  let first = true;
+  for (const finding of result.findings) {
+    if (!first) sink.text(',\n');
+    first = false;
+    const headKey = `${finding.ruleId}\u0000${finding.status}\u0000${finding.title}\u0000${finding.severity}`;
+    let headBytes = heads.get(headKey);
+    if (headBytes === undefined) {
+      headBytes = Buffer.from(findingHead(finding));
+      heads.set(headKey, headBytes);
     }
-    yield `${start === 0 ? '' : ',\n'}${parts.join(',\n')}`;
+    sink.bytes(headBytes);
+    sink.text(findingMiddle(finding));
+    let controls = controlsBy.get(finding.controls);
+    if (controls === undefined) {
+      const text = indent(JSON.stringify(jsonFinding(finding, catalog).controls, null, 2), '      ');
+      controls = controlsByText.get(text) ?? Buffer.from(text);
+      controlsByText.set(text, controls);
+      controlsBy.set(finding.controls, controls);
+    }
+    sink.bytes(controls);
+    sink.text(findingTail(finding));
+    yield* sink.full();
   }
-  yield `\n  ]${head.slice(at + marker.length)}\n`;
+  sink.text(`\n  ]${head.slice(at + marker.length)}\n`);
+  yield* sink.end();
 }
 
-const CHUNK_FINDINGS = 2000;
+/** Collects UTF-8 into one-megabyte buffers and hands each out when full. */
+class ByteSink {
+  private static readonly SIZE = 1 << 20;
+  private buffer = Buffer.allocUnsafe(ByteSink.SIZE);
+  private used = 0;
+  private done: Uint8Array[] = [];
+
+  text(text: string): void {
+    // At most 3 bytes per UTF-16 unit: room for the worst case, else start a new buffer (or a dedicated one).
+    if (this.used + text.length * 3 > this.buffer.length) this.rotate(text.length * 3);
+    this.used += this.buffer.write(text, this.used, 'utf8');
+  }
+
+  bytes(bytes: Uint8Array): void {
+    if (this.used + bytes.length > this.buffer.length) this.rotate(bytes.length);
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
+  /** Buffers that are complete (each yielded once). */
+  *full(): Generator<Uint8Array> {
+    if (this.done.length === 0) return;
+    const done = this.done;
+    this.done = [];
+    yield* done;
+  }
+
+  *end(): Generator<Uint8Array> {
+    this.rotate(0);
+    yield* this.full();
+  }
+
+  private rotate(need: number): void {
+    if (this.used > 0) this.done.push(this.buffer.subarray(0, this.used));
+    this.buffer = Buffer.allocUnsafe(Math.max(ByteSink.SIZE, need));
+    this.used = 0;
+  }
+}
 
 const q = JSON.stringify;
 
@@ -152,15 +202,19 @@ function indent(text: string, by: string): string {
   return text.replaceAll('\n', `\n${by}`);
 }
 
-/** One finding at depth 2 (inside `findings`), keys in the contract's order (as `jsonFinding` builds them). */
-function findingText(finding: Finding, controls: string): string {
-  const { resource, location } = finding;
-  let text = `    {
+/** A finding at depth 2 (inside `findings`), keys in the contract's order (as `jsonFinding` builds them). */
+function findingHead(finding: Finding): string {
+  return `    {
       "ruleId": ${q(finding.ruleId)},
       "title": ${q(finding.title)},
       "severity": ${q(finding.severity)},
       "status": ${q(finding.status)},
-      "message": ${q(finding.message)},
+      "message": `;
+}
+
+function findingMiddle(finding: Finding): string {
+  const { resource, location } = finding;
+  return `${q(finding.message)},
       "resource": {
         "id": ${q(resource.id)},
         "type": ${q(resource.type)},
@@ -169,7 +223,11 @@ function findingText(finding: Finding, controls: string): string {
       "location": {
         "file": ${q(location.file)}${location.line === undefined ? '' : `,\n        "line": ${q(location.line)}`}
       },
-      "controls": ${controls},
+      "controls": `;
+}
+
+function findingTail(finding: Finding): string {
+  let text = `,
       "suppressed": ${q(finding.suppressed)}`;
   if (finding.suppression) {
     const { reason, expires, origin, expired } = finding.suppression;
