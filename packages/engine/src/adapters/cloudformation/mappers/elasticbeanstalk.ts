@@ -1,22 +1,20 @@
-import { isUnknown } from '../../../model/values.js';
-import { at, bool, list, str } from '../../read.js';
+import { beanstalkFacts, CFN_OPTION_KEYS, externalTemplate } from '../../beanstalk-options.js';
 import { type CfnMapperTable, cfnMapping } from '../mapper.js';
 
-const environment = cfnMapping('BeanstalkEnvironment', (view) => {
-  const options = list(view.properties.OptionSettings);
-  if (isUnknown(options)) return { healthReporting: options, managedActions: options, updateLevel: options };
-  const option = (namespace: string, name: string) =>
-    options.find((o) => at(o, 'Namespace') === namespace && at(o, 'OptionName') === name);
-  const managed = option('aws:elasticbeanstalk:managedactions', 'ManagedActionsEnabled');
-  const level = option('aws:elasticbeanstalk:managedactions:platformupdate', 'UpdateLevel');
-  return {
-    healthReporting: str(
-      at(option('aws:elasticbeanstalk:healthreporting:system', 'SystemType'), 'Value'),
-      'basic',
-    ),
-    managedActions: managed === undefined ? false : bool(at(managed, 'Value'), true),
-    updateLevel: level === undefined ? undefined : str(at(level, 'Value'), ''),
-  };
+/** An environment with the option settings of the `AWS::ElasticBeanstalk::ConfigurationTemplate` it names, if any. */
+const environment = cfnMapping('BeanstalkEnvironment', (view, context) => {
+  const p = view.properties;
+  const name = p.TemplateName;
+  const template = context.resolve(name);
+  return beanstalkFacts(
+    p.OptionSettings,
+    name === undefined
+      ? undefined
+      : template?.type === 'AWS::ElasticBeanstalk::ConfigurationTemplate'
+        ? (template.properties.OptionSettings ?? [])
+        : externalTemplate(name),
+    CFN_OPTION_KEYS,
+  );
 });
 
 export const elasticbeanstalkCfnMappers: CfnMapperTable = {
