@@ -15,9 +15,17 @@ const POINTER_NAME = /(_|^)(ARN|NAME|ID|PATH|PARAM|PARAMETER|REF|URL|URI|ENDPOIN
 export const AWS_ACCESS_KEY_ID = /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/;
 
 /**
+ * The name of a Secrets Manager secret or SSM parameter (`riverbend/prod/lab-partner-api-key`,
+ * `/clinic/prod/db-password`): lowercase path segments that each start with a letter, at least one `/`. Random
+ * secrets that contain `/` (base64, AWS secret access keys) mix cases or start segments with digits, so they do not
+ * match; a literal password written as a lowercase path is not a realistic value.
+ */
+const SECRET_STORE_NAME = /^\/?[a-z][a-z0-9._+=@-]+(\/[a-z][a-z0-9._+=@-]+)+$/;
+
+/**
  * True when a value is a reference to a secret or resource and not a literal: a resource reference, a value only
  * known at deploy time, an ARN, a CloudFormation dynamic reference (`{{resolve:secretsmanager:…}}`) or an
- * SSM/Secrets Manager path.
+ * SSM/Secrets Manager path or secret name.
  */
 export function isSecretReference(value: Val<string | ResourceRef> | undefined): boolean {
   if (value === undefined || isUnknown(value) || isRef(value)) return true;
@@ -26,7 +34,8 @@ export function isSecretReference(value: Val<string | ResourceRef> | undefined):
     text.startsWith('arn:') ||
     text.startsWith('{{resolve:') ||
     text.startsWith('${ssm:') ||
-    text.startsWith('/aws/reference/secretsmanager/')
+    text.startsWith('/aws/reference/secretsmanager/') ||
+    SECRET_STORE_NAME.test(text)
   );
 }
 
