@@ -42,9 +42,25 @@ const subnet = cfnMapping(
     vpc: refOrString(view.properties.VpcId),
     mapPublicIpOnLaunch: bool(view.properties.MapPublicIpOnLaunch, false),
     assignIpv6AddressOnCreation: bool(view.properties.AssignIpv6AddressOnCreation, false),
-    tier: tagValue(view.properties.Tags, 'aws-cdk:subnet-type'),
+    tier: subnetTier(view.properties.Tags),
   }),
 );
+
+/**
+ * Declared tier: CDK's `aws-cdk:subnet-type` tag, or the `Tier` tag hand-written templates commonly carry
+ * (`public`, `private`, `isolated`/`data`), normalised to CDK's words as the Terraform mapper does.
+ */
+function subnetTier(tags: unknown): Val<string> | undefined {
+  const raw = tagValue(tags, 'aws-cdk:subnet-type') ?? tagValue(tags, 'Tier') ?? tagValue(tags, 'tier');
+  if (raw === undefined || isUnknown(raw)) return raw;
+  const words: Record<string, string> = {
+    public: 'Public',
+    private: 'Private',
+    isolated: 'Isolated',
+    data: 'Isolated',
+  };
+  return words[raw.toLowerCase()] ?? raw;
+}
 
 function tagValue(tags: unknown, key: string): Val<string> | undefined {
   const items = list(tags);
