@@ -1,5 +1,24 @@
+import type { Resource } from '../../model/resource.js';
 import { isUnknown } from '../../model/values.js';
-import { cannotVerify, defineRule, fail, pass } from '../rule.js';
+import { judgedAsPhi } from '../phi-declaration.js';
+import { cannotVerify, defineRule, fail, pass, skip, type Verdict } from '../rule.js';
+
+/**
+ * Decision (R-INF-3 "DynamoDB with CMK"), as for S3: every table is encrypted at rest (an AWS owned key by default),
+ * so a table without a customer managed key is a high finding on any table that may hold PHI (inside the boundary,
+ * or untagged); a table its DataClassification tag declares non-PHI and that no PHI resource references is reported
+ * at medium by dynamodb-table-cmk-non-phi.
+ */
+export function tableCmkVerdict(table: Resource<'Table'>): Verdict {
+  const type = table.facts.keyType;
+  if (isUnknown(type)) return cannotVerify(`table encryption is ${type.$unknown}`);
+  if (type === 'customer-managed') return pass;
+  return fail(
+    type === 'aws-owned'
+      ? 'table is encrypted with the AWS owned key (SSESpecification.SSEEnabled is false or absent)'
+      : 'table is encrypted with the AWS managed key aws/dynamodb, not a customer managed key',
+  );
+}
 
 export const dynamodbTableCmk = defineRule({
   id: 'dynamodb-table-cmk',
@@ -7,7 +26,8 @@ export const dynamodbTableCmk = defineRule({
   severity: 'high',
   rationale:
     'DynamoDB encrypts every table, but by default with an AWS owned key that you cannot see, restrict or audit; ' +
-    'a customer managed key puts every read of ePHI behind your key policy and CloudTrail (R-INF-3).',
+    'a customer managed key puts every read of ePHI behind your key policy and CloudTrail (R-INF-3). Tables ' +
+    'tagged as holding no PHI and outside the PHI boundary are judged by dynamodb-table-cmk-non-phi.',
   remediation: {
     cloudformation: 'Set SSESpecification: { SSEEnabled: true, SSEType: KMS, KMSMasterKeyId: !Ref PhiKey }.',
     terraform:
@@ -18,14 +38,8 @@ export const dynamodbTableCmk = defineRule({
   controls: ['encryption-at-rest', 'key-management'],
   kinds: ['Table'],
   equivalents: { awsConfig: ['dynamodb-table-encrypted-kms'] },
-  check(table) {
-    const type = table.facts.keyType;
-    if (isUnknown(type)) return cannotVerify(`table encryption is ${type.$unknown}`);
-    if (type === 'customer-managed') return pass;
-    return fail(
-      type === 'aws-owned'
-        ? 'table is encrypted with the AWS owned key (SSESpecification.SSEEnabled is false or absent)'
-        : 'table is encrypted with the AWS managed key aws/dynamodb, not a customer managed key',
-    );
+  check(table, { boundary }) {
+    if (!judgedAsPhi(table, boundary)) return skip;
+    return tableCmkVerdict(table);
   },
 });

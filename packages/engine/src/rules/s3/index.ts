@@ -10,11 +10,13 @@ import { s3BucketPublicReadProhibited } from './bucket-public-read-prohibited.js
 import { s3BucketPublicWriteProhibited } from './bucket-public-write-prohibited.js';
 import { s3BucketReplication } from './bucket-replication.js';
 import { s3BucketSseKms } from './bucket-sse-kms.js';
+import { s3BucketSseKmsNonPhi } from './bucket-sse-kms-non-phi.js';
 import { s3BucketTlsOnly } from './bucket-tls-only.js';
 import { s3BucketVersioning } from './bucket-versioning.js';
 
 export const s3Rules: readonly AnyRule[] = [
   s3BucketSseKms,
+  s3BucketSseKmsNonPhi,
   s3BucketKeyEnabled,
   s3BucketPublicAccessBlock,
   s3BucketPublicReadProhibited,
