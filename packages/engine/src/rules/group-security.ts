@@ -9,6 +9,7 @@ import { secretsmanagerRules } from './secretsmanager/index.js';
 import { securityhubRules } from './securityhub/index.js';
 import { snsRules } from './sns/index.js';
 import { sqsRules } from './sqs/index.js';
+import { ssmRules } from './ssm/index.js';
 
 /** Rules of the security group; each rule is one file under rules/<service>/. */
 export const securityRules: readonly AnyRule[] = [
@@ -22,4 +23,5 @@ export const securityRules: readonly AnyRule[] = [
   ...guarddutyRules,
   ...securityhubRules,
   ...configRules,
+  ...ssmRules,
 ];

@@ -9,3 +9,4 @@ import './secretsmanager.js';
 import './securityhub.js';
 import './sns.js';
 import './sqs.js';
+import './ssm.js';

@@ -9,6 +9,7 @@ import { secretsmanagerCfnMappers } from './secretsmanager.js';
 import { securityhubCfnMappers } from './securityhub.js';
 import { snsCfnMappers } from './sns.js';
 import { sqsCfnMappers } from './sqs.js';
+import { ssmCfnMappers } from './ssm.js';
 
 /** CloudFormation mappings of the security group, one file per service beside this one. */
 export const securityCfnMappers: CfnMapperTable = {
@@ -22,4 +23,5 @@ export const securityCfnMappers: CfnMapperTable = {
   ...guarddutyCfnMappers,
   ...securityhubCfnMappers,
   ...configCfnMappers,
+  ...ssmCfnMappers,
 };

@@ -7,6 +7,7 @@ import { logsTfMappers } from './logs.js';
 import { secretsmanagerTfMappers } from './secretsmanager.js';
 import { snsTfMappers } from './sns.js';
 import { sqsTfMappers } from './sqs.js';
+import { ssmTfMappers } from './ssm.js';
 
 /** Terraform mappings of the security group, one file per service beside this one. */
 export const securityTfMappers: TfMapperTable = {
@@ -18,4 +19,5 @@ export const securityTfMappers: TfMapperTable = {
   ...sqsTfMappers,
   ...snsTfMappers,
   ...detectionTfMappers,
+  ...ssmTfMappers,
 };
