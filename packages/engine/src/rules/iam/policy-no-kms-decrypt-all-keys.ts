@@ -1,5 +1,6 @@
 import type { Unknown } from '../../model/values.js';
 import { isUnknown } from '../../model/values.js';
+import { isImportedValue } from '../imported.js';
 import { cannotVerify, defineRule, fail, pass } from '../rule.js';
 import {
   allowsAction,
@@ -55,6 +56,8 @@ export const iamPolicyNoKmsDecryptAllKeys = defineRule({
           unresolved ??= allowed.find(isUnknown);
           return;
         }
+        // One ARN imported from another stack is a specific key (see isImportedValue).
+        if (isImportedValue(statement.resources)) return;
         if (isUnknown(statement.resources)) {
           unresolved ??= statement.resources;
           return;

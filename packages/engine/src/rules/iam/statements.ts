@@ -1,6 +1,7 @@
 import type { PolicyStatement } from '../../model/kinds/s3.js';
 import type { Resource } from '../../model/resource.js';
 import { isRef, isUnknown, type Unknown, type Val } from '../../model/values.js';
+import { isImportedValue } from '../imported.js';
 
 /**
  * One place that reads IAM statements for every rule of the security group (identity policies, key
@@ -54,11 +55,12 @@ export function isEveryResource(resource: unknown): boolean {
   return resource === '*' || (typeof resource === 'string' && /^arn:aws[-a-z]*:\*(:\*)*$/.test(resource));
 }
 
-/** Whether the statement applies to every resource. */
+/** Whether the statement applies to every resource (a value imported from another stack names one resource). */
 export function appliesToEveryResource(statement: PolicyStatement): Val<boolean> {
+  if (isImportedValue(statement.resources)) return false;
   if (isUnknown(statement.resources)) return statement.resources;
   if (statement.resources.some(isEveryResource)) return true;
-  return statement.resources.find((r): r is Unknown => isUnknown(r)) ?? false;
+  return statement.resources.find((r): r is Unknown => isUnknown(r) && !isImportedValue(r)) ?? false;
 }
 
 /** Wildcard actions of an `Allow` statement: `*` and `service:*` (a `NotAction` allow is reported as `NotAction`). */

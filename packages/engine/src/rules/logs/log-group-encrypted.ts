@@ -1,4 +1,5 @@
 import { isUnknown } from '../../model/values.js';
+import { isImportedValue } from '../imported.js';
 import { cannotVerify, defineRule, fail, pass } from '../rule.js';
 
 export const logsLogGroupEncrypted = defineRule({
@@ -24,7 +25,9 @@ export const logsLogGroupEncrypted = defineRule({
   check(group) {
     const key = group.facts.kmsKey;
     if (key === undefined) return fail('not encrypted with a customer managed KMS key (KmsKeyId not set)');
-    if (isUnknown(key) && !key.refs?.length) return cannotVerify(`KmsKeyId is ${key.$unknown}`);
+    // A key ARN imported from another stack is set, like any known KmsKeyId.
+    if (isUnknown(key) && !key.refs?.length && !isImportedValue(key))
+      return cannotVerify(`KmsKeyId is ${key.$unknown}`);
     return pass;
   },
 });
