@@ -1,4 +1,5 @@
 import type { ResourceRef, Val } from '../values.js';
+import type { PolicyStatement } from './s3.js';
 
 /** An OpenSearch Service domain (`AWS::OpenSearchService::Domain` or the legacy `AWS::Elasticsearch::Domain`). */
 export interface SearchDomainFacts {
@@ -17,6 +18,10 @@ export interface SearchDomainFacts {
   readonly inVpc: Val<boolean>;
   /** Log types published to CloudWatch Logs and enabled (`ES_APPLICATION_LOGS`, `AUDIT_LOGS`, …). */
   readonly logPublishing: Val<readonly string[]>;
+  /** The domain's resource-based access policy (`AccessPolicies`, or a separate domain policy); `[]` when none. */
+  readonly accessPolicy: Val<readonly PolicyStatement[]>;
+  /** Fine-grained access control (`AdvancedSecurityOptions.Enabled`). @default false */
+  readonly fineGrainedAccessControl: Val<boolean>;
 }
 
 declare module '../resource.js' {

@@ -1,4 +1,5 @@
 import type { AnyRule } from '../rule.js';
+import { opensearchAccessPolicyNotPublic } from './access-policy-not-public.js';
 import { opensearchEncryptedAtRest } from './encrypted-at-rest.js';
 import { opensearchErrorLogsToCloudWatch } from './error-logs-to-cloudwatch.js';
 import { opensearchHttpsTls12 } from './https-tls12.js';
@@ -11,4 +12,5 @@ export const opensearchRules: readonly AnyRule[] = [
   opensearchHttpsTls12,
   opensearchInVpcOnly,
   opensearchErrorLogsToCloudWatch,
+  opensearchAccessPolicyNotPublic,
 ];

@@ -1,5 +1,6 @@
 import type { SearchDomainFacts } from '../../../model/kinds/opensearch.js';
 import { isUnknown } from '../../../model/values.js';
+import { policyStatements } from '../../policy.js';
 import { at, bool, list, record, refOrString, str } from '../../read.js';
 import { type CfnMapperTable, cfnMapping } from '../mapper.js';
 
@@ -22,6 +23,8 @@ const domain = (versionProperty: 'EngineVersion' | 'ElasticsearchVersion') =>
         : Object.entries(logs)
             .filter(([, option]) => bool(at(option, 'Enabled'), false) === true)
             .map(([type]) => type),
+      accessPolicy: p.AccessPolicies === undefined ? [] : policyStatements(p.AccessPolicies),
+      fineGrainedAccessControl: bool(at(p, 'AdvancedSecurityOptions.Enabled'), false),
     };
   });
 
