@@ -6,6 +6,7 @@ import type { CfnMapperTable, CfnResourceView } from './mapper.js';
 import { cfnMappers } from './mappers/index.js';
 import type { ParsedTemplate } from './parse.js';
 import { asRecord, TemplateResolver } from './resolve.js';
+import { expandServerless } from './sam/transform.js';
 import { cfnService } from './services.js';
 
 /** One template to turn into canonical resources. */
@@ -72,6 +73,8 @@ export function buildCanonicalResources(
         origins.set(expanded.logicalId, expanded.origin);
       }
     }
+    // AWS SAM: Globals merged and the resources SAM generates added (same object when the template has no SAM type).
+    resources = expandServerless(template.body.Globals, resources, origins, report);
     const resolver = new TemplateResolver({
       templateKey: unit.templateKey,
       body: resources === declared ? template.body : { ...template.body, Resources: resources },
