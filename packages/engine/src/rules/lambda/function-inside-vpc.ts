@@ -1,4 +1,5 @@
 import { isUnknown } from '../../model/values.js';
+import { isImportedValue } from '../imported.js';
 import { cannotVerify, defineRule, fail, pass } from '../rule.js';
 
 export const lambdaFunctionInsideVpc = defineRule({
@@ -23,6 +24,9 @@ export const lambdaFunctionInsideVpc = defineRule({
     const vpc = fn.facts.vpc;
     if (vpc === undefined) return fail('no VpcConfig: the function runs outside any VPC');
     if (isUnknown(vpc)) return cannotVerify(`VpcConfig is ${vpc.$unknown}`);
+    // Subnets imported from another stack (`!Split [",", !ImportValue AppSubnets]`): a non-empty export, so at
+    // least one subnet.
+    if (isImportedValue(vpc.subnetCount)) return pass;
     if (isUnknown(vpc.subnetCount)) return cannotVerify(`VpcConfig.SubnetIds is ${vpc.subnetCount.$unknown}`);
     return vpc.subnetCount > 0 ? pass : fail('VpcConfig has no SubnetIds');
   },
