@@ -4,6 +4,7 @@ import { dynamodbRules } from './dynamodb/index.js';
 import { ebsRules } from './ebs/index.js';
 import { efsRules } from './efs/index.js';
 import { elasticacheRules } from './elasticache/index.js';
+import { kinesisRules } from './kinesis/index.js';
 import { opensearchRules } from './opensearch/index.js';
 import { rdsRules } from './rds/index.js';
 import { redshiftRules } from './redshift/index.js';
@@ -24,4 +25,5 @@ export const dataRules: readonly AnyRule[] = [
   ...redshiftRules,
   ...dmsRules,
   ...sagemakerRules,
+  ...kinesisRules,
 ];

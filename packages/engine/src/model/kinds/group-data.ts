@@ -5,6 +5,7 @@ import './dynamodb.js';
 import './ebs.js';
 import './efs.js';
 import './elasticache.js';
+import './kinesis.js';
 import './opensearch.js';
 import './rds.js';
 import './redshift.js';

@@ -5,6 +5,7 @@ import { dynamodbCfnMappers } from './dynamodb.js';
 import { ebsCfnMappers } from './ebs.js';
 import { efsCfnMappers } from './efs.js';
 import { elasticacheCfnMappers } from './elasticache.js';
+import { kinesisCfnMappers } from './kinesis.js';
 import { opensearchCfnMappers } from './opensearch.js';
 import { rdsCfnMappers } from './rds.js';
 import { redshiftCfnMappers } from './redshift.js';
@@ -24,4 +25,5 @@ export const dataCfnMappers: CfnMapperTable = {
   ...redshiftCfnMappers,
   ...dmsCfnMappers,
   ...sagemakerCfnMappers,
+  ...kinesisCfnMappers,
 };

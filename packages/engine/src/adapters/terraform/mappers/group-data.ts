@@ -5,6 +5,7 @@ import { dynamodbTfMappers } from './dynamodb.js';
 import { ebsTfMappers } from './ebs.js';
 import { efsTfMappers } from './efs.js';
 import { elasticacheTfMappers } from './elasticache.js';
+import { kinesisTfMappers } from './kinesis.js';
 import { opensearchTfMappers } from './opensearch.js';
 import { rdsTfMappers } from './rds.js';
 import { redshiftTfMappers } from './redshift.js';
@@ -24,4 +25,5 @@ export const dataTfMappers: TfMapperTable = {
   ...redshiftTfMappers,
   ...dmsTfMappers,
   ...sagemakerTfMappers,
+  ...kinesisTfMappers,
 };

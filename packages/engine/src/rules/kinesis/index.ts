@@ -1,0 +1,4 @@
+import type { AnyRule } from '../rule.js';
+import { kinesisStreamEncrypted } from './stream-encrypted.js';
+
+export const kinesisRules: readonly AnyRule[] = [kinesisStreamEncrypted];
