@@ -60,6 +60,8 @@ const ESTATES: readonly Estate[] = [
       ['ec2-imdsv2-required', 'ECSAutoScalingGroup', 'ecs-cluster.yaml'],
       ['autoscaling-launch-config-no-public-ip', 'ECSLaunchConfiguration', 'ecs-cluster.yaml'],
       ['iam-policy-no-full-access', 'ECSServiceAutoScalingRole', 'ecs-cluster.yaml'],
+      // The host role carries the deprecated AmazonEC2RoleforSSM: every container reads and writes every bucket.
+      ['iam-policy-no-full-access', 'ECSRole', 'ecs-cluster.yaml'],
       // lifecyclehook.yaml: unencrypted SNS topic, Lambda on a retired runtime (python3.6).
       ['sns-topic-kms', 'NotificationTopic', 'lifecyclehook.yaml'],
       ['lambda-function-runtime-deprecated', 'LifecycleHandlerFunction', 'lifecyclehook.yaml'],

@@ -11,6 +11,17 @@ import {
 /** AWS managed policies that grant every action of a service; AdministratorAccess has its own rule. */
 const AWS_FULL_ACCESS_POLICY = /^arn:aws[\w-]*:iam::aws:policy\/(?:service-role\/)?\w*FullAccess$/;
 
+/**
+ * Legacy AWS managed instance-profile policies, still attached in older estates, that grant data access to every
+ * bucket: AWS deprecated them for narrower successors.
+ */
+const AWS_OVERBROAD_LEGACY_POLICIES: Readonly<Record<string, string>> = {
+  AmazonEC2RoleforSSM:
+    'deprecated: s3:GetObject and s3:PutObject on every bucket; use AmazonSSMManagedInstanceCore',
+  AmazonElasticMapReduceforEC2Role:
+    'deprecated: s3:* on every bucket; use a scoped EMR instance profile policy',
+};
+
 export const iamPolicyNoFullAccess = defineRule({
   id: 'iam-policy-no-full-access',
   title: 'IAM policies do not grant every action of a service (service:*)',
@@ -63,15 +74,17 @@ export const iamPolicyNoFullAccess = defineRule({
         );
       });
     }
-    // AWS managed "…FullAccess" policies are service:* grants by another name (AmazonS3FullAccess = s3:*).
+    // AWS managed "…FullAccess" policies are service:* grants by another name (AmazonS3FullAccess = s3:*), and
+    // legacy instance-profile policies open every bucket.
     const managed = 'managedPolicies' in identity.facts ? identity.facts.managedPolicies : [];
     if (!isUnknown(managed)) {
       for (const arn of managed) {
-        if (typeof arn === 'string' && AWS_FULL_ACCESS_POLICY.test(arn)) {
-          problems.push(
-            `AWS managed policy ${arn.slice(arn.lastIndexOf('/') + 1)} is attached (every action of the service)`,
-          );
-        }
+        if (typeof arn !== 'string') continue;
+        const name = arn.slice(arn.lastIndexOf('/') + 1);
+        if (AWS_FULL_ACCESS_POLICY.test(arn))
+          problems.push(`AWS managed policy ${name} is attached (every action of the service)`);
+        else if (/^arn:aws[\w-]*:iam::aws:policy\//.test(arn) && AWS_OVERBROAD_LEGACY_POLICIES[name])
+          problems.push(`AWS managed policy ${name} is attached (${AWS_OVERBROAD_LEGACY_POLICIES[name]})`);
       }
     }
     if (problems.length > 0) return fail(problems.join('; '));
