@@ -25,9 +25,11 @@ export const logsLogGroupEncrypted = defineRule({
   check(group) {
     const key = group.facts.kmsKey;
     if (key === undefined) return fail('not encrypted with a customer managed KMS key (KmsKeyId not set)');
-    // A key ARN imported from another stack is set, like any known KmsKeyId.
-    if (isUnknown(key) && !key.refs?.length && !isImportedValue(key))
-      return cannotVerify(`KmsKeyId is ${key.$unknown}`);
+    if (isUnknown(key) && !key.refs?.length) {
+      const reason = key.$unknown;
+      // A key ARN imported from another stack is set, like any known KmsKeyId.
+      return isImportedValue(key) ? pass : cannotVerify(`KmsKeyId is ${reason}`);
+    }
     return pass;
   },
 });
