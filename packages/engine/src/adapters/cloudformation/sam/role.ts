@@ -48,12 +48,17 @@ function awsManagedPolicyArn(nameWithPath: string): Json {
 
 /** A `Policies` entry naming a managed policy: an ARN stays, an AWS managed policy name becomes its ARN. */
 function managedPolicyArn(name: string): Json {
-  if (name.startsWith('arn:')) return name;
+  // An ARN, a dynamic reference or anything else that is not a policy name is used as written, as SAM does.
+  if (!/^[\w+=,.@-]+$/.test(name)) return name;
   return awsManagedPolicyArn(`${samData().managedPolicyPaths[name] ?? ''}${name}`);
 }
 
 function isPlainObject(value: Json): value is Record<string, Json> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function asObject(value: Json): Record<string, Json> {
+  return isPlainObject(value) ? value : {};
 }
 
 function isNoValue(value: Json): boolean {
@@ -213,7 +218,14 @@ export function executionRoleProperties(source: RoleSource, report: Report): Rec
     const events = isPlainObject(p.Events) ? Object.values(p.Events) : [];
     for (const event of events) {
       const type = isPlainObject(event) ? event.Type : undefined;
-      const policy = typeof type === 'string' ? PULL_EVENT_POLICIES[type] : undefined;
+      // An SNS event with SqsSubscription subscribes a queue and polls it (eventsources/push.py SNS).
+      const subscribed =
+        type === 'SNS' && isPlainObject(event) && Boolean(asObject(event.Properties).SqsSubscription);
+      const policy = subscribed
+        ? PULL_EVENT_POLICIES.SQS
+        : typeof type === 'string'
+          ? PULL_EVENT_POLICIES[type]
+          : undefined;
       if (policy) addManaged(awsManagedPolicyArn(policy));
     }
   }

@@ -233,4 +233,70 @@ Resources:
       'Fn: Policies[1] is not a managed policy, a policy document or a known SAM policy template',
     ]);
   });
+
+  it('resolves SAM property references, conditional roles and hashed stage ids as SAM does', () => {
+    const sam = loadCloudFormationTemplate(
+      'refs.yaml',
+      `Transform: AWS::Serverless-2016-10-31
+Conditions:
+  CreateRole: !Equals [a, a]
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.13
+      Handler: a.b
+      CodeUri: src/
+      AutoPublishAlias: live
+      Role: !If [CreateRole, !Ref AWS::NoValue, arn:aws:iam::111122223333:role/shared]
+  Hook:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.13
+      Handler: a.b
+      CodeUri: src/
+      Role: arn:aws:iam::111122223333:role/hook
+      Environment:
+        Variables:
+          VERSION: !Ref Fn.Version
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: v1-beta
+      OpenApiVersion: '3.0.1'
+      EndpointConfiguration: { Type: REGIONAL }
+  Acl:
+    Type: AWS::WAFv2::WebACL
+    Properties:
+      Scope: REGIONAL
+      DefaultAction: { Allow: {} }
+      VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: acl }
+  Association:
+    Type: AWS::WAFv2::WebACLAssociation
+    Properties:
+      ResourceArn: !Sub arn:aws:apigateway:\${AWS::Region}::/restapis/\${Api}/stages/\${Api.Stage}
+      WebACLArn: !GetAtt Acl.Arn
+  StageRef:
+    Type: AWS::SSM::Parameter
+    Properties:
+      Type: String
+      Value: !Ref Api.Stage
+`,
+      { cwd: '.' },
+    );
+    expect(sam.errors).toEqual([]);
+    const ids = new Map(sam.resources.map((resource) => [resource.source.nativeId, resource]));
+    // SHA-1 of "v1-beta", first 10 hex digits (translator/logical_id_generator.py).
+    expect(
+      ids
+        .get('Api')
+        ?.joined.map((source) => source.nativeId)
+        .sort(),
+    ).toEqual(['ApiDeployment', 'ApiStage2817521297', 'Association']);
+    const fn = ids.get('Fn') as Resource<'Function'>;
+    expect(fn.facts.role).toEqual({ $ref: 'refs.yaml#FnRole', attribute: 'Arn' });
+    expect(ids.get('FnRole')?.kind).toBe('Role');
+    const api = ids.get('Api') as Resource<'Api'>;
+    expect(api.facts.stages.map((stage) => [stage.name, stage.webAcls.length])).toEqual([['v1-beta', 1]]);
+  });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { SAM_PREFIX, withGlobals } from './globals.js';
 import { executionRoleProperties } from './role.js';
 
@@ -53,6 +54,8 @@ export function expandServerless(
   };
 
   addImplicitApis(resources, out, origins);
+  // SAM's `!Ref <Resource>.<Property>` forms (referable_properties in sam_resources.py) → what they name.
+  const propertyRefs = new Map<string, unknown>();
 
   for (const id of Object.keys(out)) {
     const declaration = asObject(out[id]);
@@ -68,12 +71,20 @@ export function expandServerless(
     const at = (message: string) => report(message, id);
     switch (type) {
       case 'AWS::Serverless::Function': {
-        if (properties.Role === undefined) {
-          generate(id, `${id}Role`, {
+        // The version, alias (AutoPublishAlias) and EventInvokeConfig destinations SAM creates are not generated: a
+        // reference to them is one to the function (an attribute of it), so it resolves and joins.
+        for (const property of ['Version', 'Alias', 'DestinationTopic', 'DestinationQueue'])
+          propertyRefs.set(`${id}.${property}`, { 'Fn::GetAtt': [id, property] });
+        const roleArn = { 'Fn::GetAtt': [`${id}Role`, 'Arn'] };
+        const conditional = conditionalRole(properties.Role);
+        if (properties.Role === undefined || conditional) {
+          const role: Record<string, unknown> = {
             Type: 'AWS::IAM::Role',
             Properties: executionRoleProperties({ logicalId: id, properties, kind: 'function' }, at),
-          });
-          properties.Role = { 'Fn::GetAtt': [`${id}Role`, 'Arn'] };
+          };
+          generate(id, `${id}Role`, role);
+          if (conditional?.condition) role.Condition = conditional.condition;
+          properties.Role = conditional ? conditional.role(roleArn) : roleArn;
         }
         // SAM targets the alias when AutoPublishAlias is set; the alias belongs to this function either way.
         const url = properties.FunctionUrlConfig;
@@ -108,7 +119,9 @@ export function expandServerless(
           at('AWS::Serverless::Api needs StageName (the SAM transform fails without it)');
           break;
         }
-        const stage = stageId(id, stageName, 'Stage');
+        const stage = stageId(id, stageName);
+        propertyRefs.set(`${id}.Stage`, { Ref: stage });
+        propertyRefs.set(`${id}.Deployment`, { Ref: `${id}Deployment` });
         generate(id, stage, {
           Type: 'AWS::ApiGateway::Stage',
           Properties: defined({
@@ -134,6 +147,8 @@ export function expandServerless(
           sharedProperties.ApiStages = [...(sharedProperties.ApiStages as unknown[]), apiStage];
           if (shared.Condition !== asObject(out[id]).Condition) delete shared.Condition;
         } else if (plan.CreateUsagePlan === 'PER_API' || plan.CreateUsagePlan === 'SHARED') {
+          if (plan.CreateUsagePlan === 'PER_API')
+            propertyRefs.set(`${id}.UsagePlan`, { Ref: `${id}UsagePlan` });
           generate(id, plan.CreateUsagePlan === 'PER_API' ? `${id}UsagePlan` : 'ServerlessUsagePlan', {
             Type: 'AWS::ApiGateway::UsagePlan',
             Properties: defined({
@@ -148,28 +163,71 @@ export function expandServerless(
       }
       case 'AWS::Serverless::HttpApi': {
         const stageName = properties.StageName ?? '$default';
-        generate(
-          id,
-          stageName === '$default' ? `${id}ApiGatewayDefaultStage` : stageId(id, stageName, 'Stage'),
-          {
-            Type: 'AWS::ApiGatewayV2::Stage',
-            Properties: defined({
-              ApiId: { Ref: id },
-              StageName: stageName,
-              StageVariables: properties.StageVariables,
-              AccessLogSettings: properties.AccessLogSettings,
-              DefaultRouteSettings: properties.DefaultRouteSettings,
-              RouteSettings: properties.RouteSettings,
-              Tags: properties.Tags,
-              AutoDeploy: true,
-            }),
-          },
-        );
+        const stage = stageName === '$default' ? `${id}ApiGatewayDefaultStage` : stageId(id, stageName);
+        propertyRefs.set(`${id}.Stage`, { Ref: stage });
+        generate(id, stage, {
+          Type: 'AWS::ApiGatewayV2::Stage',
+          Properties: defined({
+            ApiId: { Ref: id },
+            StageName: stageName,
+            StageVariables: properties.StageVariables,
+            AccessLogSettings: properties.AccessLogSettings,
+            DefaultRouteSettings: properties.DefaultRouteSettings,
+            RouteSettings: properties.RouteSettings,
+            Tags: properties.Tags,
+            AutoDeploy: true,
+          }),
+        });
         break;
       }
     }
   }
+  for (const id of Object.keys(out)) out[id] = replacePropertyRefs(out[id], propertyRefs);
   return out;
+}
+
+/** Replaces `{Ref: "MyApi.Stage"}`-style references (objects are copied only where something changes). */
+function replacePropertyRefs(node: unknown, refs: ReadonlyMap<string, unknown>): unknown {
+  if (Array.isArray(node)) {
+    let changed = false;
+    const items = node.map((item) => {
+      const replaced = replacePropertyRefs(item, refs);
+      if (replaced !== item) changed = true;
+      return replaced;
+    });
+    return changed ? items : node;
+  }
+  if (typeof node !== 'object' || node === null) return node;
+  const record = node as Record<string, unknown>;
+  if (typeof record.Ref === 'string' && Object.keys(record).length === 1) return refs.get(record.Ref) ?? node;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(record)) {
+    const replaced = replacePropertyRefs(value, refs);
+    if (replaced !== value) {
+      copy ??= { ...record };
+      copy[key] = replaced;
+    }
+  }
+  return copy ?? node;
+}
+
+/**
+ * `Role: !If [C, !Ref AWS::NoValue, X]` (or NoValue in both branches): SAM generates the role only when C holds and
+ * puts its ARN in place of NoValue (`SamFunction._make_lambda_role`). The opposite form (`!If [C, X, !Ref
+ * AWS::NoValue]`) needs a new `NOT C` condition SAM adds to the template; it is not expanded here (the function then
+ * has no role when C is false).
+ */
+function conditionalRole(
+  role: unknown,
+): { condition: string | undefined; role: (arn: unknown) => unknown } | undefined {
+  const args = asObject(role)['Fn::If'];
+  if (!isIntrinsicValue(role) || !Array.isArray(args) || args.length !== 3) return undefined;
+  const [condition, whenTrue, whenFalse] = args as [unknown, unknown, unknown];
+  const noValue = (value: unknown) => asObject(value).Ref === 'AWS::NoValue';
+  if (noValue(whenTrue) && noValue(whenFalse)) return { condition: undefined, role: (arn) => arn };
+  if (noValue(whenTrue) && typeof condition === 'string')
+    return { condition, role: (arn) => ({ 'Fn::If': [condition, arn, whenFalse] }) };
+  return undefined;
 }
 
 /** `ServerlessRestApi` / `ServerlessHttpApi` for API events that name no API (added before Globals are merged). */
@@ -208,12 +266,15 @@ function addImplicitApis(
   }
 }
 
-/** SAM's stage logical id: `<Api><StageName><suffix>` for an alphanumeric name (SAM hashes other names). */
-function stageId(apiId: string, stageName: unknown, suffix: string): string {
+/**
+ * SAM's stage logical id: `<Api><StageName>Stage` for an alphanumeric name, else `<Api>Stage` followed by the first
+ * 10 hex digits of the SHA-1 of the name (translator/logical_id_generator.py; nothing after `Stage` when the name is
+ * an intrinsic function).
+ */
+function stageId(apiId: string, stageName: unknown): string {
   const name = typeof stageName === 'string' ? stageName : '';
-  return /^[A-Za-z0-9]+$/.test(name)
-    ? `${apiId}${name}${suffix}`
-    : `${apiId}${suffix}${name.replace(/[^A-Za-z0-9]/g, '')}`;
+  if (/^[A-Za-z0-9]+$/.test(name)) return `${apiId}${name}Stage`;
+  return `${apiId}Stage${name ? createHash('sha1').update(name, 'utf8').digest('hex').slice(0, 10) : ''}`;
 }
 
 function tagList(tags: unknown): unknown {
