@@ -1,4 +1,4 @@
-import { isUnknown, type Unknown } from '../model/values.js';
+import { isUnknown } from '../model/values.js';
 
 /**
  * A value imported from another stack (CloudFormation `Fn::ImportValue`, unresolved because the exporting stack is
@@ -6,6 +6,6 @@ import { isUnknown, type Unknown } from '../model/values.js';
  * stacks export the ARNs, ids and names of their resources, not IAM wildcards: rules may rely on it being set and
  * naming one specific resource.
  */
-export function isImportedValue(value: unknown): value is Unknown {
+export function isImportedValue(value: unknown): boolean {
   return isUnknown(value) && value.$unknown.startsWith('imported from another stack');
 }

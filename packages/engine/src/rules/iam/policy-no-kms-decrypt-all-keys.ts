@@ -4,7 +4,7 @@ import { isImportedValue } from '../imported.js';
 import { cannotVerify, defineRule, fail, pass } from '../rule.js';
 import {
   allowsAction,
-  hasConditionKey,
+  conditionKeys,
   identityStatementGroups,
   isEveryResource,
   statementLabel,
@@ -13,6 +13,9 @@ import {
 
 /** Actions that read plaintext out of any ciphertext (the AWS Config pack's default blocked patterns). */
 const DECRYPTING_ACTIONS = ['kms:Decrypt', 'kms:ReEncryptFrom'];
+
+/** Condition keys (lower-case) that limit a statement to some keys or to use through a service. */
+const SCOPING_KEYS = ['kms:viaservice', 'kms:resourcealiases', 'kms:requestalias'];
 
 /** `*`, `arn:aws:kms:*:*:key/*`, `arn:aws:kms:us-east-1:111122223333:key/*`: every key. */
 function isEveryKey(resource: unknown): boolean {
@@ -28,7 +31,8 @@ export const iamPolicyNoKmsDecryptAllKeys = defineRule({
   severity: 'high',
   rationale:
     'kms:Decrypt (or kms:ReEncrypt*, kms:*) on Resource "*" lets the holder decrypt data under every key of the ' +
-    'account the key policies delegate to IAM, PHI keys included; name the keys, or require kms:ViaService.',
+    'account the key policies delegate to IAM, PHI keys included; name the keys, require kms:ViaService, or limit ' +
+    'the keys by alias or tag (kms:ResourceAliases, aws:ResourceTag).',
   remediation: {
     cloudformation:
       'Set Resource to the key ARNs the principal needs (!GetAtt PhiKey.Arn), or add Condition: {StringEquals: ' +
@@ -65,12 +69,13 @@ export const iamPolicyNoKmsDecryptAllKeys = defineRule({
         if (!statement.resources.some(isEveryKey)) return;
         // "*"/NotAction on every resource is administrator access: iam-policy-no-admin-access reports it.
         if (wildcardActions(statement).some((a) => a === '*' || a === 'NotAction')) return;
-        const viaService = hasConditionKey(statement, ['kms:viaservice']);
-        if (isUnknown(viaService)) {
-          unresolved ??= viaService;
+        // Scoped by the calling service, or to keys by alias or tag (ABAC: kms:ResourceAliases, aws:ResourceTag/…).
+        const keys = conditionKeys(statement);
+        if (isUnknown(keys)) {
+          unresolved ??= keys;
           return;
         }
-        if (!viaService)
+        if (!keys.some((key) => SCOPING_KEYS.includes(key) || key.startsWith('aws:resourcetag/')))
           problems.push(`${group.label} ${statementLabel(statement, index)} allows kms:Decrypt on every key`);
       });
     }
