@@ -88,6 +88,17 @@ const EXPECTED: readonly [rule: string, resource: string][] = [
   ['apigw-stage-access-logging', 'SchedulingApi'],
   ['apigw-waf-associated', 'SchedulingApi'],
   ['apigw-stage-cache-encrypted', 'SchedulingApi'],
+  // intake-sam.yaml (AWS SAM: Globals, generated roles, function URL, implicit stages)
+  ['lambda-function-runtime-deprecated', 'SubmitIntakeFunction'],
+  ['lambda-function-runtime-deprecated', 'IntakePdfFunction'],
+  ['lambda-function-no-plaintext-secrets', 'SubmitIntakeFunction'],
+  ['lambda-function-no-plaintext-secrets', 'IntakePdfFunction'],
+  ['lambda-function-public-access-prohibited', 'IntakePdfFunction'],
+  ['iam-no-administrator-access', 'IntakePdfFunctionRole'],
+  ['apigw-stage-access-logging', 'IntakeApi'],
+  ['apigw-stage-execution-logging', 'IntakeApi'],
+  ['dynamodb-table-cmk', 'IntakeFormsTable'],
+  ['dynamodb-table-pitr', 'IntakeFormsTable'],
   // audit.yaml
   ['s3-bucket-sse-kms', 'AuditLogBucket'],
   ['cloudtrail-multi-region', 'PlatformTrail'],

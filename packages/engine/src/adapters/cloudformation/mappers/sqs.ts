@@ -65,6 +65,10 @@ function deadLetterSources(view: CfnResourceView, context: CfnMapContext): strin
     ...context.referrers('AWS::SQS::Queue', 'RedrivePolicy.deadLetterTargetArn').map((q) => q.modelId),
     // A Lambda function's dead-letter queue is a dead-letter queue too (it needs no DLQ of its own).
     ...context.referrers('AWS::Lambda::Function', 'DeadLetterConfig.TargetArn').map((fn) => fn.modelId),
+    // The same for an AWS SAM function (`DeadLetterQueue: {Type: SQS, TargetArn}`, possibly from Globals).
+    ...context
+      .referrers('AWS::Serverless::Function', 'DeadLetterQueue.TargetArn')
+      .map((fn) => fn.modelId),
   ]);
   // RedrivePolicy written as a JSON string cannot hold a reference; match a literal ARN by queue name.
   const name = view.properties.QueueName;
