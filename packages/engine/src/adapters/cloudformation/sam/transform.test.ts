@@ -120,6 +120,11 @@ Resources:
             - { Effect: Allow, Action: '*', Resource: '*' }
   Portal:
     Type: AWS::Serverless::HttpApi
+  IntakeLogs:
+    Type: AWS::Logs::LogGroup
+    Properties:
+      LogGroupName: !Sub /aws/lambda/\${Intake}
+      RetentionInDays: 2192
   ReadsRole:
     Type: AWS::IAM::Policy
     Properties:
@@ -153,6 +158,7 @@ describe('SAM templates in the canonical model', () => {
     expect(fn.facts.deadLetterTarget).toEqual({ $ref: 'template.yaml#Dlq', attribute: 'Arn' });
     expect(fn.facts.permissions).toMatchObject([{ name: 'IntakeUrl', functionUrlAuthType: 'NONE' }]);
     expect(fn.joined.map((source) => source.nativeId)).toEqual(['IntakeUrl']);
+    expect(fn.facts.logGroup).toBe('template.yaml#IntakeLogs');
     expect(get('Admin', 'Function').facts.runtime).toBe('python3.8');
   });
 
