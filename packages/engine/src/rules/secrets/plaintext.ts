@@ -9,8 +9,13 @@ import { isRef, isUnknown, type ResourceRef, type Val } from '../../model/values
 
 /** Names that announce a secret. */
 export const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY)/i;
-/** Names that announce a pointer to a secret rather than the secret (`DB_SECRET_ARN`, `TOKEN_PARAMETER_NAME`). */
-const POINTER_NAME = /(_|^)(ARN|NAME|ID|PATH|PARAM|PARAMETER|REF|URL|URI|ENDPOINT|REGION|TTL|EXPIRY)$/i;
+/**
+ * Names that announce a pointer to a secret, or a setting about secrets, rather than the secret itself
+ * (`DB_SECRET_ARN`, `TOKEN_PARAMETER_NAME`, `API_KEY_HEADER=x-api-key`, `TOKEN_ISSUER=https://…`,
+ * `PASSWORD_POLICY=strict`, `SECRET_KEY_ALGORITHM=HS256`, `DB_PASSWORD_FILE=/run/secrets/db`).
+ */
+const POINTER_NAME =
+  /(_|^)(ARN|NAME|ID|PATH|PARAM|PARAMETER|REF|URL|URI|ENDPOINT|REGION|TTL|EXPIRY|HEADER|ISSUER|AUDIENCE|PROVIDER|ALGORITHM|ALG|FORMAT|PREFIX|SOURCE|CACHE|STORE|POLICY|TYPE|MODE|FILE|LOCATION)$/i;
 /** AWS access key ids (long-term `AKIA`, temporary `ASIA`). */
 export const AWS_ACCESS_KEY_ID = /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/;
 
