@@ -157,6 +157,9 @@ const ESTATES: readonly Estate[] = [
       ['rds-storage-encrypted', 'Database', 'db.cfn.yml'],
       ['rds-multi-az', 'Database', 'db.cfn.yml'],
       ['iam-policy-no-admin-access', 'AppRole', 'elastic-beanstalk.cfn.yml'],
+      // The NoEcho database password becomes the DB_PASSWORD environment property, in plaintext in the
+      // environment configuration.
+      ['elasticbeanstalk-environment-no-plaintext-secrets', 'Environment', 'elastic-beanstalk.cfn.yml'],
       ['elasticache-at-rest-encryption', 'ElastiCacheCluster', 'elasticache.cfn.yml'],
       ['elasticache-in-transit-encryption', 'ElastiCacheCluster', 'elasticache.cfn.yml'],
       ['elasticache-redis-authentication', 'ElastiCacheCluster', 'elasticache.cfn.yml'],

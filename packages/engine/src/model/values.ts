@@ -7,13 +7,50 @@ export interface Unknown {
   readonly $unknown: string;
   /** Model ids of resources the unresolved expression mentions (kept so joins and the PHI boundary still see them). */
   readonly refs?: readonly string[];
+  /**
+   * The input parameter without a value that the expression is, or embeds (`!Ref DbPassword`,
+   * `!Sub 'postgres://app:${DbPassword}@db'`). `noEcho`: declared `NoEcho: true` (a Terraform `sensitive` variable),
+   * i.e. a secret, which a rule can then find where it is stored in plaintext. An expression embedding several
+   * parameters names a NoEcho one first.
+   */
+  readonly parameter?: ParameterSource;
+  /**
+   * Every value the expression can take, when that set is finite and each is literal (`Fn::FindInMap` over a
+   * literal mapping whose key is known only at deploy time, `Fn::If` on an undecided condition). Absent: any value.
+   */
+  readonly candidates?: readonly unknown[];
+}
+
+/** A parameter (CloudFormation `Parameters`, Terraform `variable`) a value comes from; never its value. */
+export interface ParameterSource {
+  readonly name: string;
+  readonly noEcho: boolean;
 }
 
 /** A fact: known, or explicitly unknown with a reason. */
 export type Val<T> = T | Unknown;
 
-export function unknown(reason: string, refs?: readonly string[]): Unknown {
-  return refs && refs.length > 0 ? { $unknown: reason, refs } : { $unknown: reason };
+export function unknown(
+  reason: string,
+  refs?: readonly string[],
+  extra?: Pick<Unknown, 'parameter' | 'candidates'>,
+): Unknown {
+  const base: Unknown = refs && refs.length > 0 ? { $unknown: reason, refs } : { $unknown: reason };
+  if (extra?.parameter === undefined && extra?.candidates === undefined) return base;
+  return {
+    ...base,
+    ...(extra.parameter ? { parameter: extra.parameter } : {}),
+    ...(extra.candidates ? { candidates: extra.candidates } : {}),
+  };
+}
+
+/**
+ * The values a fact can take: `[value]` when known, the candidates of an unknown that has a finite set, or
+ * `undefined` when it can be anything. Candidates may themselves be lists or objects (a mapping's entry).
+ */
+export function possibleValues(value: unknown): readonly unknown[] | undefined {
+  if (!isUnknown(value)) return [value];
+  return value.candidates;
 }
 
 export function isUnknown(value: unknown): value is Unknown {

@@ -1,4 +1,11 @@
-import { isRef, isUnknown, type ResourceRef, type Unknown, unknown } from '../../model/values.js';
+import {
+  isRef,
+  isUnknown,
+  type ParameterSource,
+  type ResourceRef,
+  type Unknown,
+  unknown,
+} from '../../model/values.js';
 import { refsIn } from '../join.js';
 
 /** Marker for `AWS::NoValue`: the property is removed, as CloudFormation does. */
@@ -48,12 +55,25 @@ export class TemplateResolver {
     const type = typeof declaration.Type === 'string' ? declaration.Type : 'String';
     const supplied = this.input.parameterValues[name];
     const raw = supplied !== undefined ? supplied : declaration.Default;
+    // Marked so rules can find a NoEcho value (a secret) where a resource stores it in plaintext.
+    const parameter: ParameterSource = {
+      name,
+      noEcho: declaration.NoEcho === true || declaration.NoEcho === 'true',
+    };
     if (raw === undefined)
-      return unknown(`the value of parameter ${name}, which has none (pass --param ${name}=…)`);
-    if (isUnknown(raw) || isRef(raw)) return raw;
+      return unknown(`the value of parameter ${name}, which has none (pass --param ${name}=…)`, undefined, {
+        parameter,
+      });
+    if (isUnknown(raw)) {
+      // A parent stack's value: a secret of the parent stays marked as such; a NoEcho child parameter marks it.
+      return parameter.noEcho && raw.parameter?.noEcho !== true ? { ...raw, parameter } : raw;
+    }
+    if (isRef(raw)) return raw;
     // SSM-backed parameters are read at deploy time; the default is a parameter name, not the value.
     if (type.startsWith('AWS::SSM::Parameter::Value'))
-      return unknown(`the value of parameter ${name}, read from SSM at deploy time`);
+      return unknown(`the value of parameter ${name}, read from SSM at deploy time`, undefined, {
+        parameter,
+      });
     if ((type === 'CommaDelimitedList' || type.startsWith('List<')) && typeof raw === 'string') {
       return raw.split(',').map((item) => item.trim());
     }
@@ -242,7 +262,9 @@ export class TemplateResolver {
           return this.bad(fn, 'takes [MapName, TopLevelKey, SecondLevelKey]');
         const [mapName, top, second] = args.slice(0, 3).map((a) => this.resolve(a));
         const fallback = args[3] !== undefined ? asRecord(args[3]).DefaultValue : undefined;
-        for (const key of [mapName, top, second]) if (isUnknown(key)) return key;
+        if (isUnknown(mapName)) return mapName;
+        if (isUnknown(top) || isUnknown(second))
+          return this.mapCandidates(String(mapName), top, second, fallback);
         const map = asRecord(this.mappings[String(mapName)]);
         const value = asRecord(map[String(top)])[String(second)];
         if (value === undefined) {
@@ -261,10 +283,12 @@ export class TemplateResolver {
         }
         const decision = this.condition(args[0]);
         if (isUnknown(decision)) {
-          return unknown(`decided by condition ${args[0]} (${decision.$unknown})`, [
-            ...refsIn(this.resolve(args[1])),
-            ...refsIn(this.resolve(args[2])),
-          ]);
+          const branches = [this.resolve(args[1]), this.resolve(args[2])];
+          return unknown(
+            `decided by condition ${args[0]} (${decision.$unknown})`,
+            branches.flatMap((branch) => refsIn(branch)),
+            { parameter: parameterIn(branches), candidates: candidatesOf(branches) },
+          );
         }
         return this.resolve(decision ? args[1] : args[2]);
       }
@@ -276,14 +300,18 @@ export class TemplateResolver {
         const inner = this.resolve(args);
         return typeof inner === 'string'
           ? Buffer.from(inner, 'utf8').toString('base64')
-          : unknown('Fn::Base64 of a value known at deploy time', refsIn(inner));
+          : unknown('Fn::Base64 of a value known at deploy time', refsIn(inner), {
+              parameter: parameterIn([inner]),
+            });
       }
       case 'Fn::Cidr':
         return unknown('Fn::Cidr is computed at deploy time');
       case 'Fn::ToJsonString': {
         const inner = this.resolve(args);
         return refsIn(inner).length > 0 || containsUnknown(inner)
-          ? unknown('Fn::ToJsonString of values known at deploy time', refsIn(inner))
+          ? unknown('Fn::ToJsonString of values known at deploy time', refsIn(inner), {
+              parameter: parameterIn([inner]),
+            })
           : JSON.stringify(inner);
       }
       case 'Fn::Length': {
@@ -338,6 +366,30 @@ export class TemplateResolver {
     return joinStrings(parts, '', 'Fn::Sub');
   }
 
+  /**
+   * `Fn::FindInMap` whose top-level or second-level key is known only at deploy time (`!Ref AWS::Region`): unknown,
+   * but over a literal mapping it can only be one of the entries the unknown key selects (a key with candidates
+   * selects those; the `DefaultValue` counts when given, since a key outside the map then falls back to it).
+   */
+  private mapCandidates(mapName: string, top: unknown, second: unknown, fallback: unknown): Unknown {
+    const key = (isUnknown(top) ? top : second) as Unknown;
+    const map = asRecord(this.mappings[mapName]);
+    const keys = (value: unknown, within: Record<string, unknown>): string[] =>
+      isUnknown(value)
+        ? (value.candidates?.map((candidate) => String(candidate)) ?? Object.keys(within))
+        : [String(value)];
+    const found: unknown[] = [];
+    for (const topKey of keys(top, map)) {
+      const row = asRecord(map[topKey]);
+      for (const secondKey of keys(second, row)) {
+        const value = row[secondKey];
+        if (value !== undefined) found.push(this.resolve(value));
+      }
+    }
+    if (fallback !== undefined) found.push(this.resolve(fallback));
+    return unknown(key.$unknown, key.refs, { candidates: candidatesOf(found) });
+  }
+
   private bad(fn: string, problem: string): Unknown {
     this.input.report(`${fn} ${problem}`, this.currentResource);
     return unknown(`malformed ${fn}`);
@@ -347,15 +399,82 @@ export class TemplateResolver {
 function joinStrings(values: readonly unknown[], delimiter: string, fn: string): unknown {
   const strings: string[] = [];
   for (const value of values) {
-    if (typeof value === 'string') strings.push(value);
-    else if (typeof value === 'number' || typeof value === 'boolean') strings.push(String(value));
+    if (isScalar(value)) strings.push(String(value));
     else
       return unknown(
         `${fn} includes a value known at deploy time`,
         values.flatMap((value) => refsIn(value)),
+        { parameter: parameterIn(values), candidates: joinedCandidates(values, delimiter) },
       );
   }
   return strings.join(delimiter);
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+/** At most this many candidates are kept (a join of several unknowns multiplies them). */
+const MAX_CANDIDATES = 64;
+
+/**
+ * Every string a join can produce, when each unknown part has scalar candidates: `arn:aws:iam::${Account}:root`
+ * over a region map of accounts is one ARN per account.
+ */
+function joinedCandidates(values: readonly unknown[], delimiter: string): string[] | undefined {
+  let joined: string[] = [''];
+  values.forEach((value, index) => {
+    const options = isScalar(value)
+      ? [value]
+      : isUnknown(value) && value.candidates?.every(isScalar)
+        ? value.candidates
+        : undefined;
+    if (options === undefined || joined.length * options.length > MAX_CANDIDATES) {
+      joined = [];
+      return;
+    }
+    const prefix = index === 0 ? '' : delimiter;
+    joined = joined.flatMap((head) => options.map((option) => `${head}${prefix}${String(option)}`));
+  });
+  return joined.length > 0 ? [...new Set(joined)] : undefined;
+}
+
+/**
+ * The values of expressions that are literal (no reference, nothing unknown), flattened through unknowns that
+ * have candidates themselves; `undefined` when one of them can be anything, a resource attribute or `AWS::NoValue`.
+ */
+function candidatesOf(values: readonly unknown[]): unknown[] | undefined {
+  const out = new Map<string, unknown>();
+  for (const value of values) {
+    const options = isUnknown(value) ? value.candidates : [value];
+    if (options === undefined) return undefined;
+    for (const option of options) {
+      if (option === NO_VALUE || option === undefined || containsUnknown(option) || refsIn(option).length > 0)
+        return undefined;
+      out.set(JSON.stringify(option), option);
+    }
+  }
+  return out.size > 0 && out.size <= MAX_CANDIDATES ? [...out.values()] : undefined;
+}
+
+/** The parameter without a value that the values are or embed, a NoEcho one first. */
+function parameterIn(values: readonly unknown[]): ParameterSource | undefined {
+  let found: ParameterSource | undefined;
+  const visit = (value: unknown): boolean => {
+    if (value === null || typeof value !== 'object') return false;
+    if (isUnknown(value)) {
+      if (value.parameter?.noEcho) {
+        found = value.parameter;
+        return true;
+      }
+      found ??= value.parameter;
+      return false;
+    }
+    if (isRef(value)) return false;
+    return (Array.isArray(value) ? value : Object.values(value)).some(visit);
+  };
+  values.some(visit);
+  return found;
 }
 
 function containsUnknown(value: unknown): boolean {

@@ -1,6 +1,6 @@
 import { isUnknown } from '../../model/values.js';
 import { cannotVerify, defineRule, fail, pass } from '../rule.js';
-import { describeSecrets, plaintextSecrets } from '../secrets/plaintext.js';
+import { describeSecrets, noEchoNote, plaintextSecrets } from '../secrets/plaintext.js';
 
 export const codebuildProjectNoPlaintextCredentials = defineRule({
   id: 'codebuild-project-no-plaintext-credentials',
@@ -34,7 +34,13 @@ export const codebuildProjectNoPlaintextCredentials = defineRule({
     const others = plaintextSecrets(environment).filter((s) => !awsKeys.some((k) => k.name === s.name));
     const all = [...awsKeys, ...others];
     return all.length > 0
-      ? fail(`plaintext credential(s) in PLAINTEXT variables: ${describeSecrets(all)}`)
+      ? fail(
+          `plaintext credential(s) in PLAINTEXT variables: ${describeSecrets(all)}${noEchoNote(
+            all,
+            'the project configuration',
+            'use Type: SECRETS_MANAGER with the secret name',
+          )}`,
+        )
       : pass;
   },
 });

@@ -1,6 +1,6 @@
 import { isUnknown } from '../../model/values.js';
 import { cannotVerify, defineRule, fail, pass } from '../rule.js';
-import { describeSecrets, plaintextSecrets } from '../secrets/plaintext.js';
+import { describeSecrets, noEchoNote, type PlaintextSecret, plaintextSecrets } from '../secrets/plaintext.js';
 
 export const ecsTaskDefinitionNoPlaintextSecrets = defineRule({
   id: 'ecs-task-definition-no-plaintext-secrets',
@@ -23,15 +23,23 @@ export const ecsTaskDefinitionNoPlaintextSecrets = defineRule({
     const containers = task.facts.containers;
     if (isUnknown(containers)) return cannotVerify(`container definitions are ${containers.$unknown}`);
     const problems: string[] = [];
+    const all: PlaintextSecret[] = [];
     for (const container of containers) {
       if (isUnknown(container.environment))
         return cannotVerify(`a container environment is ${container.environment.$unknown}`);
       const secrets = plaintextSecrets(container.environment);
+      all.push(...secrets);
       if (secrets.length > 0)
         problems.push(`${isUnknown(container.name) ? '?' : container.name}: ${describeSecrets(secrets)}`);
     }
     return problems.length > 0
-      ? fail(`plaintext secret(s) in container environment: ${problems.join('; ')}`)
+      ? fail(
+          `plaintext secret(s) in container environment: ${problems.join('; ')}${noEchoNote(
+            all,
+            'the task definition',
+            "inject the secret through the container's Secrets with ValueFrom a Secrets Manager secret",
+          )}`,
+        )
       : pass;
   },
 });

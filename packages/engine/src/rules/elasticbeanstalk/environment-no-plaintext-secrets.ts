@@ -1,6 +1,6 @@
 import { isUnknown } from '../../model/values.js';
 import { cannotVerify, defineRule, fail, pass } from '../rule.js';
-import { describeSecrets, plaintextSecrets } from '../secrets/plaintext.js';
+import { describeSecrets, noEchoNote, plaintextSecrets } from '../secrets/plaintext.js';
 
 export const elasticbeanstalkEnvironmentNoPlaintextSecrets = defineRule({
   id: 'elasticbeanstalk-environment-no-plaintext-secrets',
@@ -28,7 +28,13 @@ export const elasticbeanstalkEnvironmentNoPlaintextSecrets = defineRule({
     if (isUnknown(variables)) return cannotVerify(`environment properties are ${variables.$unknown}`);
     const secrets = plaintextSecrets(variables);
     return secrets.length > 0
-      ? fail(`plaintext secret(s) in environment properties: ${describeSecrets(secrets)}`)
+      ? fail(
+          `plaintext secret(s) in environment properties: ${describeSecrets(secrets)}${noEchoNote(
+            secrets,
+            'the environment configuration',
+            'reference a Secrets Manager secret in the aws:elasticbeanstalk:application:environmentsecrets namespace',
+          )}`,
+        )
       : pass;
   },
 });

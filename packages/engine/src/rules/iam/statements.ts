@@ -76,13 +76,31 @@ export function wildcardActions(statement: PolicyStatement): string[] {
 /**
  * The statement's principal is everyone (`"*"` or `{"AWS": "*"}`). A principal built by `Fn::Sub`/`Fn::Join`
  * (typically `arn:aws:iam::${AWS::AccountId}:root`) has literal ARN text around its deploy-time parts, so it
- * cannot be `"*"`; any other unresolved principal (a bare parameter) stays unknown.
+ * cannot be `"*"`; nor can one whose every possible value is a named principal (`!FindInMap [ElbAccounts,
+ * !Ref AWS::Region, Account]`, the log-delivery account of each region). Any other unresolved principal (a bare
+ * parameter, a candidate `"*"`) stays unknown.
  */
 export function isEveryone(statement: PolicyStatement): Val<boolean> {
   const principal = statement.principal;
   if (principal === undefined) return false;
-  if (isUnknown(principal)) return /^Fn::(Sub|Join) includes/.test(principal.$unknown) ? false : principal;
+  if (isUnknown(principal)) {
+    if (/^Fn::(Sub|Join) includes/.test(principal.$unknown)) return false;
+    const candidates = principal.candidates;
+    return candidates !== undefined && candidates.length > 0 && !candidates.some(mayBeEveryone)
+      ? false
+      : principal;
+  }
   return principal === '*';
+}
+
+/** A possible principal value (a string, a list, or a `{AWS: …}` map) that is, or may be, `"*"`. */
+function mayBeEveryone(value: unknown): boolean {
+  if (typeof value === 'number') return false;
+  if (typeof value === 'string') return value.trim() === '*';
+  if (Array.isArray(value)) return value.some(mayBeEveryone);
+  if (typeof value === 'object' && value !== null && !isUnknown(value) && !isRef(value))
+    return Object.values(value).some(mayBeEveryone);
+  return true;
 }
 
 /** Condition keys used by the statement (lower-cased), or unknown. */

@@ -1,6 +1,6 @@
 import { isUnknown } from '../../model/values.js';
 import { cannotVerify, defineRule, fail, pass } from '../rule.js';
-import { describeSecrets, plaintextSecrets } from '../secrets/plaintext.js';
+import { describeSecrets, noEchoNote, plaintextSecrets } from '../secrets/plaintext.js';
 
 export const lambdaFunctionNoPlaintextSecrets = defineRule({
   id: 'lambda-function-no-plaintext-secrets',
@@ -25,7 +25,13 @@ export const lambdaFunctionNoPlaintextSecrets = defineRule({
     if (isUnknown(environment)) return cannotVerify(`environment is ${environment.$unknown}`);
     const secrets = plaintextSecrets(environment);
     return secrets.length > 0
-      ? fail(`plaintext secret(s) in environment variables: ${describeSecrets(secrets)}`)
+      ? fail(
+          `plaintext secret(s) in environment variables: ${describeSecrets(secrets)}${noEchoNote(
+            secrets,
+            "the function's configuration",
+            'keep the secret in Secrets Manager, pass its ARN and read it at run time',
+          )}`,
+        )
       : pass;
   },
 });

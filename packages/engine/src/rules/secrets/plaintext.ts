@@ -49,16 +49,38 @@ function isTrivial(text: string): boolean {
   return text === '' || /^(true|false|yes|no|on|off|none|null)$/i.test(text) || /^\d{1,5}$/.test(text);
 }
 
-export interface PlaintextSecret {
-  readonly name: string;
-  readonly why: 'secret-like name with a literal value' | 'value looks like an AWS access key id';
+export type PlaintextSecret =
+  | {
+      readonly name: string;
+      readonly why: 'secret-like name with a literal value' | 'value looks like an AWS access key id';
+    }
+  | {
+      readonly name: string;
+      readonly why: 'value of a NoEcho parameter';
+      /** The NoEcho parameter the value is, or embeds (`!Sub 'postgres://app:${DbPassword}@db'`). */
+      readonly parameter: string;
+    };
+
+/**
+ * The NoEcho template parameter (a secret supplied at deploy time) a value is or embeds, whatever its name: the
+ * author declared it secret, and NoEcho masks it only in CloudFormation's own output, not in the configuration of
+ * the resource that receives it. `undefined` for anything else (a dynamic reference is a literal string here).
+ */
+export function noEchoParameter(value: unknown): string | undefined {
+  return isUnknown(value) && value.parameter?.noEcho === true ? value.parameter.name : undefined;
 }
 
-/** The variables holding a literal secret. */
+/** The variables holding a literal secret, or the value of a NoEcho parameter. */
 export function plaintextSecrets(variables: readonly EnvironmentVariable[]): PlaintextSecret[] {
   const found: PlaintextSecret[] = [];
   for (const variable of variables) {
-    if (variable.fromSecretStore || isSecretReference(variable.value)) continue;
+    if (variable.fromSecretStore) continue;
+    const parameter = noEchoParameter(variable.value);
+    if (parameter !== undefined) {
+      found.push({ name: variable.name, why: 'value of a NoEcho parameter', parameter });
+      continue;
+    }
+    if (isSecretReference(variable.value)) continue;
     const text = (variable.value as string).trim();
     if (AWS_ACCESS_KEY_ID.test(text))
       found.push({ name: variable.name, why: 'value looks like an AWS access key id' });
@@ -68,7 +90,26 @@ export function plaintextSecrets(variables: readonly EnvironmentVariable[]): Pla
   return found;
 }
 
-/** `DB_PASSWORD (secret-like name with a literal value), KEY (value looks like an AWS access key id)`. */
+/**
+ * `DB_PASSWORD (secret-like name with a literal value), KEY (value looks like an AWS access key id),
+ * DB_URL (set from NoEcho parameter DatabasePassword)`.
+ */
 export function describeSecrets(secrets: readonly PlaintextSecret[]): string {
-  return secrets.map((secret) => `${secret.name} (${secret.why})`).join(', ');
+  return secrets
+    .map((secret) =>
+      secret.why === 'value of a NoEcho parameter'
+        ? `${secret.name} (set from NoEcho parameter ${secret.parameter})`
+        : `${secret.name} (${secret.why})`,
+    )
+    .join(', ');
+}
+
+/**
+ * What a finding adds when a secret came from a NoEcho parameter: where the value ends up in plaintext
+ * (`store`: "the function's configuration") and what to do instead (`instead`).
+ */
+export function noEchoNote(secrets: readonly PlaintextSecret[], store: string, instead: string): string {
+  return secrets.some((secret) => secret.why === 'value of a NoEcho parameter')
+    ? ` — NoEcho hides a parameter only in CloudFormation's output: ${store} stores its value in plaintext (${instead})`
+    : '';
 }

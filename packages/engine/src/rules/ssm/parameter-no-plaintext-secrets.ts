@@ -1,6 +1,6 @@
 import { isUnknown } from '../../model/values.js';
 import { defineRule, fail, pass } from '../rule.js';
-import { describeSecrets, plaintextSecrets } from '../secrets/plaintext.js';
+import { describeSecrets, noEchoNote, plaintextSecrets } from '../secrets/plaintext.js';
 
 export const ssmParameterNoPlaintextSecrets = defineRule({
   id: 'ssm-parameter-no-plaintext-secrets',
@@ -29,6 +29,12 @@ export const ssmParameterNoPlaintextSecrets = defineRule({
     const secrets = plaintextSecrets([{ name: label, value }]);
     if (secrets.length === 0) return pass;
     const kind = isUnknown(type) ? 'parameter' : `${type} parameter`;
-    return fail(`${kind} written with a literal secret: ${describeSecrets(secrets)}`);
+    return fail(
+      `${kind} written with a literal secret: ${describeSecrets(secrets)}${noEchoNote(
+        secrets,
+        'Parameter Store (CloudFormation creates only String parameters)',
+        'create the secret in Secrets Manager, or a SecureString outside CloudFormation',
+      )}`,
+    );
   },
 });

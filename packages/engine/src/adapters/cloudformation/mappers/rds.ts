@@ -15,6 +15,10 @@ function masterPasswordOf(p: Readonly<Record<string, unknown>>): MasterPasswordS
   if (bool(p.ManageMasterUserPassword, false) === true) return 'managed';
   const password = p.MasterUserPassword;
   if (password === undefined || password === null) return 'none';
+  // A parameter without NoEcho is shown by describe-stacks and the console to anyone who can read the stack.
+  if (isUnknown(password) && password.parameter?.noEcho === false) return 'parameter-echoed';
+  // A NoEcho parameter: masked by CloudFormation, and RDS never returns the password — accepted (RDS's own
+  // CloudFormation examples), though ManageMasterUserPassword or a dynamic reference is better.
   if (isUnknown(password) || isRef(password)) return 'deploy-time';
   if (typeof password === 'string' && /\{\{resolve:(secretsmanager|ssm-secure):/.test(password))
     return 'dynamic-reference';
