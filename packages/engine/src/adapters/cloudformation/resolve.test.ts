@@ -63,6 +63,16 @@ describe('parameters without a value', () => {
     expect(asUnknown(r.resolve({ 'Fn::Base64': { Ref: 'DbPassword' } })).parameter?.noEcho).toBe(true);
   });
 
+  it('do not mark a dynamic reference built around a parameter (it names the secret)', () => {
+    const r = resolver(parameters);
+    const reference = asUnknown(
+      r.resolve({
+        'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: 'DbPassword' }, ':SecretString:password}}']],
+      }),
+    );
+    expect(reference.parameter).toBeUndefined();
+  });
+
   it('resolve to the value when one is given or defaulted (the literal is then judged as written)', () => {
     const r = resolver(parameters, { DbPassword: 'supplied' });
     expect(r.resolve({ Ref: 'DbPassword' })).toBe('supplied');

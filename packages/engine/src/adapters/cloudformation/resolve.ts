@@ -404,10 +404,18 @@ function joinStrings(values: readonly unknown[], delimiter: string, fn: string):
       return unknown(
         `${fn} includes a value known at deploy time`,
         values.flatMap((value) => refsIn(value)),
-        { parameter: parameterIn(values), candidates: joinedCandidates(values, delimiter) },
+        {
+          // `{{resolve:secretsmanager:${SecretName}:…}}` names a secret: the parameter is not the value.
+          parameter: isDynamicReference(values[0]) ? undefined : parameterIn(values),
+          candidates: joinedCandidates(values, delimiter),
+        },
       );
   }
   return strings.join(delimiter);
+}
+
+function isDynamicReference(value: unknown): boolean {
+  return typeof value === 'string' && value.trimStart().startsWith('{{resolve:');
 }
 
 function isScalar(value: unknown): value is string | number | boolean {
