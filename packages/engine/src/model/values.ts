@@ -19,6 +19,12 @@ export interface Unknown {
    * literal mapping whose key is known only at deploy time, `Fn::If` on an undecided condition). Absent: any value.
    */
   readonly candidates?: readonly unknown[];
+  /**
+   * The text of a string built from literal parts and deploy-time ones (`Fn::Sub`, `Fn::Join`), each deploy-time
+   * part written `*`: `arn:aws:securityhub:*::standards/cis-aws-foundations-benchmark/v/3.0.0`. A rule may match
+   * its literal parts (which standard, which service) but never read a `*` as a value.
+   */
+  readonly pattern?: string;
 }
 
 /** A parameter (CloudFormation `Parameters`, Terraform `variable`) a value comes from; never its value. */
@@ -33,15 +39,28 @@ export type Val<T> = T | Unknown;
 export function unknown(
   reason: string,
   refs?: readonly string[],
-  extra?: Pick<Unknown, 'parameter' | 'candidates'>,
+  extra?: Pick<Unknown, 'parameter' | 'candidates' | 'pattern'>,
 ): Unknown {
   const base: Unknown = refs && refs.length > 0 ? { $unknown: reason, refs } : { $unknown: reason };
-  if (extra?.parameter === undefined && extra?.candidates === undefined) return base;
+  if (extra?.parameter === undefined && extra?.candidates === undefined && extra?.pattern === undefined)
+    return base;
   return {
     ...base,
     ...(extra.parameter ? { parameter: extra.parameter } : {}),
     ...(extra.candidates ? { candidates: extra.candidates } : {}),
+    ...(extra.pattern !== undefined ? { pattern: extra.pattern } : {}),
   };
+}
+
+/**
+ * Whether a string fact matches `test`: a known string is tested as is; an unknown built from literal and
+ * deploy-time parts is tested on its {@link Unknown.pattern} (deploy-time parts as `*`), so only tests about its
+ * literal text (`/standards\/cis-aws-foundations-benchmark\//`) can be decided. `undefined`: not a string.
+ */
+export function stringMatches(value: unknown, test: RegExp): boolean | undefined {
+  if (typeof value === 'string') return test.test(value);
+  if (isUnknown(value) && value.pattern !== undefined) return test.test(value.pattern);
+  return undefined;
 }
 
 /**

@@ -182,3 +182,27 @@ describe('candidates of unknowns over literal choices', () => {
     ).toBeUndefined();
   });
 });
+
+describe('strings built from literal and deploy-time parts', () => {
+  it('keep their literal text as a pattern, deploy-time parts as *', () => {
+    const r = resolver({ Parameters: { Name: { Type: 'String' } } });
+    expect(
+      asUnknown(r.resolve({ 'Fn::Sub': 'arn:aws:securityhub:${AWS::Region}::standards/cis/v/3.0.0' }))
+        .pattern,
+    ).toBe('arn:aws:securityhub:*::standards/cis/v/3.0.0');
+    expect(
+      asUnknown(r.resolve({ 'Fn::Join': ['/', ['a', { Ref: 'Name' }, { 'Fn::Sub': 'b-${Name}' }]] })).pattern,
+    ).toBe('a/*/b-*');
+    // Nothing literal: no pattern.
+    expect(asUnknown(r.resolve({ 'Fn::Sub': '${Name}' })).pattern).toBeUndefined();
+  });
+
+  it('decide matches only on literal text', async () => {
+    const { stringMatches } = await import('../../model/values.js');
+    const r = resolver({ Parameters: { Name: { Type: 'String' } } });
+    const arn = r.resolve({ 'Fn::Sub': 'arn:aws:securityhub:${AWS::Region}::standards/${Name}' });
+    expect(stringMatches(arn, /standards\/[a-z]/)).toBe(false);
+    expect(stringMatches('standards/cis', /standards\/[a-z]/)).toBe(true);
+    expect(stringMatches(r.resolve({ Ref: 'Name' }), /x/)).toBeUndefined();
+  });
+});

@@ -408,10 +408,20 @@ function joinStrings(values: readonly unknown[], delimiter: string, fn: string):
           // `{{resolve:secretsmanager:${SecretName}:…}}` names a secret: the parameter is not the value.
           parameter: isDynamicReference(values[0]) ? undefined : parameterIn(values),
           candidates: joinedCandidates(values, delimiter),
+          pattern: joinedPattern(values, delimiter),
         },
       );
   }
   return strings.join(delimiter);
+}
+
+/** The joined text with each deploy-time part as `*` (see `Unknown.pattern`); none when nothing is literal. */
+function joinedPattern(values: readonly unknown[], delimiter: string): string | undefined {
+  const parts = values.map((value) =>
+    isScalar(value) ? String(value) : isUnknown(value) && value.pattern !== undefined ? value.pattern : '*',
+  );
+  const text = parts.join(delimiter);
+  return text.replaceAll('*', '') === '' ? undefined : text;
 }
 
 function isDynamicReference(value: unknown): boolean {

@@ -1,4 +1,4 @@
-import { isUnknown } from '../../model/values.js';
+import { isUnknown, stringMatches, type Unknown } from '../../model/values.js';
 import { cannotVerify, defineRule, fail, pass } from '../rule.js';
 
 const STANDARDS: readonly [label: string, pattern: RegExp][] = [
@@ -31,12 +31,15 @@ export const securityhubStandards = defineRule({
     if (isUnknown(defaults)) return cannotVerify(`EnableDefaultStandards is ${defaults.$unknown}`);
     // The default standards are exactly AWS FSBP and CIS AWS Foundations.
     if (defaults) return pass;
-    const unresolved = hub.facts.standards.find(isUnknown);
-    const known = hub.facts.standards.filter((s): s is string => typeof s === 'string');
-    const missing = STANDARDS.filter(([, pattern]) => !known.some((arn) => pattern.test(arn))).map(
-      ([label]) => label,
-    );
+    // An ARN built with `${AWS::Region}` is unknown, but its literal text still names the standard.
+    const missing = STANDARDS.filter(
+      ([, pattern]) => !hub.facts.standards.some((arn) => stringMatches(arn, pattern) === true),
+    ).map(([label]) => label);
     if (missing.length === 0) return pass;
+    // Still undecided only when the standard's own name is deploy-time (a region placeholder does not hide it).
+    const unresolved = hub.facts.standards.find(
+      (arn): arn is Unknown => isUnknown(arn) && stringMatches(arn, /standards\/[a-z]/) !== true,
+    );
     if (unresolved) return cannotVerify(`a StandardsArn is ${unresolved.$unknown}`);
     return fail(
       `EnableDefaultStandards is false and no AWS::SecurityHub::Standard enables ${missing.join(' or ')} (R-INF-8)`,
