@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative, resolve as resolvePath } from 'node:path';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { extname, isAbsolute, join, relative, resolve as resolvePath } from 'node:path';
 import {
   type AdapterOutput,
   isCdkOut,
   loadCdkOut,
   loadCloudFormationTemplate,
 } from './adapters/cloudformation/index.js';
+import { fileErrorReason, readInputText } from './adapters/input-text.js';
 import { buildTerraformResources } from './adapters/terraform/build.js';
 import { loadTerraformFolder } from './adapters/terraform/hcl/index.js';
 import { loadTerraformPlan } from './adapters/terraform/plan.js';
@@ -24,14 +25,30 @@ export interface InputOptions {
 const TEMPLATE_EXTENSIONS = new Set(['.json', '.yaml', '.yml', '.template']);
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.terraform', 'dist', 'coverage']);
 
-/** `terraform show -json` output: a JSON object with a format version and planned values or changes. */
+/**
+ * `terraform show -json` output: a JSON object with planned values, changes or prior state, and a
+ * format version (one without is still read as a plan when it is no CloudFormation template, so that
+ * the error names what is missing).
+ */
 function looksLikeTerraformPlan(text: string): boolean {
   const head = text.slice(0, 4096);
   return (
     /^\s*\{/.test(head) &&
-    /"format_version"/.test(text) &&
-    /"(planned_values|resource_changes|prior_state)"/.test(text)
+    /"(planned_values|resource_changes|prior_state)"/.test(text) &&
+    (/"format_version"/.test(text) || !/"Resources"\s*:/.test(text))
   );
+}
+
+/** `terraform.tfstate`: not a plan, and not scanned (it holds no configuration, and may hold secrets). */
+function looksLikeTerraformState(text: string): boolean {
+  return /^\s*\{/.test(text) && /"terraform_version"/.test(text) && /"lineage"|"serial"/.test(text);
+}
+
+/** A reason for an adapter that threw: a bug or a limit, reported against the file instead of ending the scan. */
+function crashReason(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message))
+    return 'nested too deeply to evaluate (the evaluator ran out of stack)';
+  return `could not be processed (internal error: ${error instanceof Error ? error.message : String(error)})`;
 }
 
 /** A file found by walking a folder is a template candidate only if it looks like one; a named file always is. */
@@ -54,36 +71,72 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
   const errors: InputError[] = [];
   const adapterOptions = { parameters: options.parameters, pseudo: options.pseudo, cwd };
 
+  /** Runs one input's adapter; if it throws, the input is an error and the other inputs are still read. */
+  const guarded = (file: string, load: () => void) => {
+    try {
+      load();
+    } catch (error) {
+      errors.push({ file, message: crashReason(error) });
+    }
+  };
+
+  // Files already read (real paths): one reached through a link and directly is read once.
+  const loaded = new Set<string>();
   const loadFile = (absolute: string, explicit: boolean) => {
     const shown = displayPath(absolute, cwd);
-    let text: string;
     try {
-      text = readFileSync(absolute, 'utf8');
-    } catch (error) {
-      errors.push({
-        file: shown,
-        message: `cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      });
+      const real = realpathSync(absolute);
+      if (loaded.has(real)) return;
+      loaded.add(real);
+    } catch {
+      // Reported by the read below.
+    }
+    const read = readInputText(absolute);
+    if ('reason' in read) {
+      errors.push({ file: shown, message: read.reason });
       return;
     }
-    if (looksLikeTerraformPlan(text)) {
-      const plan = loadTerraformPlan(shown, text);
-      const planErrors = [...plan.errors];
-      outputs.push({
-        resources: buildTerraformResources(plan.instances, planErrors),
-        errors: planErrors,
-        inputs: [shown],
-      });
-      return;
-    }
-    if (!explicit && !looksLikeTemplate(text)) return;
-    outputs.push(loadCloudFormationTemplate(shown, text, adapterOptions));
+    const text = read.text;
+    guarded(shown, () => {
+      if (looksLikeTerraformPlan(text)) {
+        const plan = loadTerraformPlan(shown, text);
+        const planErrors = [...plan.errors];
+        outputs.push({
+          resources: buildTerraformResources(plan.instances, planErrors),
+          errors: planErrors,
+          inputs: [shown],
+        });
+        return;
+      }
+      if (!explicit && !looksLikeTemplate(text)) return;
+      if (explicit && looksLikeTerraformState(text) && !/"Resources"\s*:/.test(text)) {
+        errors.push({
+          file: shown,
+          message:
+            'a Terraform state file, not a plan: scan the plan (`terraform show -json plan.out`) or the folder of .tf files',
+        });
+        return;
+      }
+      outputs.push(loadCloudFormationTemplate(shown, text, adapterOptions));
+    });
   };
 
   const terraformRoots: string[] = [];
-  const walk = (directory: string) => {
+  // Folders already walked (real paths): a symbolic link back up the tree is walked once, not forever.
+  const walked = new Set<string>();
+  const walk = (directory: string, root?: string) => {
+    let real: string;
+    try {
+      real = realpathSync(directory);
+    } catch (error) {
+      errors.push({ file: displayPath(directory, cwd), message: fileErrorReason(error) });
+      return;
+    }
+    if (walked.has(real)) return;
+    walked.add(real);
+    const rootReal = root ?? real;
     if (isCdkOut(directory)) {
-      outputs.push(loadCdkOut(directory, adapterOptions));
+      guarded(displayPath(directory, cwd), () => outputs.push(loadCdkOut(directory, adapterOptions)));
       return;
     }
     let entries: import('node:fs').Dirent[];
@@ -99,7 +152,9 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
     // A folder with .tf files is a Terraform root module: loaded whole (its local modules through it).
     if (
       entries.some(
-        (entry) => entry.isFile() && (entry.name.endsWith('.tf') || entry.name.endsWith('.tf.json')),
+        (entry) =>
+          (entry.isFile() || entry.isSymbolicLink()) &&
+          (entry.name.endsWith('.tf') || entry.name.endsWith('.tf.json')),
       )
     ) {
       terraformRoots.push(directory);
@@ -107,9 +162,32 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(directory, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) walk(path);
-      } else if (entry.isFile() && TEMPLATE_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        // Followed like any other entry; a broken link with a template's name is reported, not skipped.
+        // A linked folder is walked only if it lies inside the folder named: a link to `..` or `/`
+        // would otherwise scan what was not asked for (or the whole disk).
+        try {
+          const target = statSync(path);
+          isDirectory = target.isDirectory();
+          isFile = target.isFile();
+          if (isDirectory) {
+            const rel = relative(rootReal, realpathSync(path));
+            if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) continue;
+          }
+        } catch (error) {
+          if (TEMPLATE_EXTENSIONS.has(extname(entry.name).toLowerCase()))
+            errors.push({
+              file: displayPath(path, cwd),
+              message: `broken symbolic link (${fileErrorReason(error)})`,
+            });
+          continue;
+        }
+      }
+      if (isDirectory) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) walk(path, rootReal);
+      } else if (isFile && TEMPLATE_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
         // A CDK manifest or asset index is not a template.
         if (
           entry.name === 'manifest.json' ||
@@ -127,11 +205,17 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
     let stats: import('node:fs').Stats;
     try {
       stats = statSync(absolute);
-    } catch {
-      errors.push({ file: path, message: 'no such file or folder' });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      errors.push({
+        file: path,
+        message: code === 'ENOENT' ? 'no such file or folder' : fileErrorReason(error),
+      });
       continue;
     }
     if (stats.isDirectory()) walk(absolute);
+    else if (!stats.isFile())
+      errors.push({ file: path, message: 'not a regular file or folder (a pipe, socket or device)' });
     else if (absolute.endsWith('.tf') || absolute.endsWith('.tf.json')) {
       errors.push({
         file: path,
@@ -147,13 +231,17 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
 
   const variables = options.variables ?? {};
   for (const root of terraformRoots) {
-    const folder = await loadTerraformFolder(root, { variables, varFiles: options.varFiles, cwd });
-    const folderErrors = [...folder.errors];
-    outputs.push({
-      resources: buildTerraformResources(folder.instances, folderErrors),
-      errors: folderErrors,
-      inputs: folder.inputs,
-    });
+    try {
+      const folder = await loadTerraformFolder(root, { variables, varFiles: options.varFiles, cwd });
+      const folderErrors = [...folder.errors];
+      outputs.push({
+        resources: buildTerraformResources(folder.instances, folderErrors),
+        errors: folderErrors,
+        inputs: folder.inputs,
+      });
+    } catch (error) {
+      errors.push({ file: displayPath(root, cwd), message: crashReason(error) });
+    }
   }
 
   // A packaged nested template met both on its own and through its parent is one stack: keep the first.

@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadInputs } from '../../inputs.js';
 import type { Resource } from '../../model/resource.js';
 import { isRef, isUnknown } from '../../model/values.js';
@@ -219,5 +221,287 @@ describe('bad input (R-ENG-8)', () => {
     const fn = output.resources.find((resource) => resource.source.nativeId === 'F');
     expect(fn?.references).toEqual(['inline.yaml#T']);
     expect(isRef({ $ref: 'x' })).toBe(true);
+  });
+});
+
+describe('bad input: red-team cases (R-ENG-8)', () => {
+  const work = mkdtempSync(join(tmpdir(), 'safeguard-cfn-bad-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const good = 'Resources:\n  Good:\n    Type: AWS::S3::Bucket\n';
+  let next = 0;
+  /** A fresh folder under the work directory with the given files (text or bytes). */
+  const folder = (files: Record<string, string | Buffer>): string => {
+    const name = `case-${next++}`;
+    for (const [file, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(work, name, file)), { recursive: true });
+      writeFileSync(join(work, name, file), content);
+    }
+    mkdirSync(join(work, name), { recursive: true });
+    return name;
+  };
+  const ids = (output: { resources: readonly Resource[] }) =>
+    output.resources.map((resource) => resource.source.nativeId).sort();
+  const messages = (output: { errors: readonly { file: string; line?: number; message: string }[] }) =>
+    output.errors.map((error) => `${error.file}:${error.line ?? '-'}: ${error.message}`);
+
+  it('reports a template nested to any depth, never overflows the stack, and scans the other files', async () => {
+    const shapes = {
+      list: (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`,
+      object: (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`,
+      intrinsic: (depth: number) => `${'{"Fn::Join":["",['.repeat(depth)}"x"${']]}'.repeat(depth)}`,
+      base64: (depth: number) => `${'{"Fn::Base64":'.repeat(depth)}"x"${'}'.repeat(depth)}`,
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...(Object.keys(shapes) as (keyof typeof shapes)[])),
+        fc.integer({ min: 1, max: 30_000 }),
+        fc.boolean(),
+        async (shape, depth, yaml) => {
+          const value = shapes[shape](depth);
+          const text = yaml
+            ? `Resources:\n  Deep:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: ${value}\n`
+            : `{"Resources":{"Deep":{"Type":"AWS::S3::Bucket","Properties":{"BucketName":${value}}}}}`;
+          const name = folder({ 'good.yaml': good, [yaml ? 'deep.yaml' : 'deep.json']: text });
+          const output = await loadInputs([name], { cwd: work });
+          expect(ids(output)).toContain('Good');
+          for (const error of output.errors) {
+            expect(error.file.startsWith(`${name}/deep.`)).toBe(true);
+            expect(error.message).not.toMatch(/\n/);
+          }
+          // Either judged or reported: never dropped without a word.
+          expect(ids(output).includes('Deep') || output.errors.length > 0).toBe(true);
+        },
+      ),
+      { numRuns: 24 },
+    );
+  });
+
+  it('names the line of every JSON syntax error, in one line without quoting the file', () => {
+    const valid = JSON.stringify(
+      { Resources: { A: { Type: 'AWS::S3::Bucket', Properties: { Tags: [{ Key: 'k', Value: 'v' }] } } } },
+      null,
+      2,
+    );
+    fc.assert(
+      fc.property(
+        fc.nat({ max: valid.length }),
+        fc.nat({ max: 6 }),
+        fc.constantFrom('', ',', '}', ']', '"', 'x', '\n', '{', ':', '\u0001', 'tru'),
+        (at, remove, insert) => {
+          const text = valid.slice(0, at) + insert + valid.slice(at + remove);
+          let parses = true;
+          try {
+            JSON.parse(text);
+          } catch {
+            parses = false;
+          }
+          const output = loadCloudFormationTemplate('edited.json', text, { cwd: fixtures });
+          // An edit of the opening brace makes the text YAML (as CloudFormation would read it).
+          if (parses || !text.trimStart().startsWith('{')) return;
+          const syntax = output.errors.find((error) => error.message.startsWith('invalid JSON'));
+          expect(syntax, messages(output).join('; ')).toBeDefined();
+          expect(syntax?.line).toBeGreaterThanOrEqual(1);
+          expect(syntax?.line).toBeLessThanOrEqual(text.split('\n').length);
+          expect(syntax?.message).not.toMatch(/\n|is not valid JSON|position/);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    const output = loadCloudFormationTemplate('t.json', '{\n "Resources": {\n  "A": tru\n }\n}', {});
+    expect(output.errors).toHaveLength(1);
+    expect(output.errors[0]?.line).toBe(3);
+  });
+
+  it('reads UTF-8 with a byte-order mark and UTF-16 with one; names UTF-16 without one', async () => {
+    const json = '{"Resources":{"Bom":{"Type":"AWS::S3::Bucket"}}}';
+    const yaml = 'Resources:\n  Wide:\n    Type: AWS::S3::Bucket\n';
+    const name = folder({
+      'bom.json': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]),
+      'wide.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(yaml, 'utf16le')]),
+      'wide-be.yaml': Buffer.concat([
+        Buffer.from([0xfe, 0xff]),
+        Buffer.from(yaml.replace('Wide', 'WideBe'), 'utf16le').swap16(),
+      ]),
+      'nobom.yaml': Buffer.from(yaml.replace('Wide', 'NoBom'), 'utf16le'),
+    });
+    const output = await loadInputs([name], { cwd: work });
+    expect(ids(output)).toEqual(['Bom', 'Wide', 'WideBe']);
+    expect(messages(output)).toEqual([
+      `${name}/nobom.yaml:-: UTF-16 text without a byte-order mark: save the file as UTF-8`,
+    ]);
+    expect(loadCloudFormationTemplate('b.json', `\ufeff${json}`).errors).toEqual([]);
+  });
+
+  it('checks duplicate YAML keys in linear time (tens of thousands of resources)', () => {
+    const lines = ['Resources:'];
+    for (let index = 0; index < 40_000; index++) lines.push(`  R${index}:`, '    Type: AWS::SQS::Queue');
+    lines.push('  R7:', '    Type: AWS::SQS::Queue');
+    const started = performance.now();
+    const output = loadCloudFormationTemplate('many.yaml', `${lines.join('\n')}\n`);
+    expect(messages(output)).toEqual(['many.yaml:80002: invalid YAML: duplicate key "R7" in a mapping']);
+    expect(performance.now() - started).toBeLessThan(4000);
+    // A merge key may repeat; keys of different mappings may be equal.
+    const merged = loadCloudFormationTemplate(
+      'merge.yaml',
+      'Base: &base {A: 1}\nOther: &other {B: 2}\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Metadata:\n      <<: *base\n      <<: *other\n  R:\n    Type: AWS::SQS::Queue\n    Metadata: {A: 1}\n',
+    );
+    expect(merged.errors).toEqual([]);
+  });
+
+  it('reports declarations the build would read as absent, and still judges the resource', () => {
+    const output = loadCloudFormationTemplate(
+      'shape.yaml',
+      [
+        'Resources:',
+        '  S:',
+        '    Type: AWS::S3::Bucket',
+        '    Properties: encrypted',
+        '  Q:',
+        '    Type: AWS::SQS::Queue',
+        '    Condition: {"Fn::Equals": [1, 1]}',
+        '    DependsOn: {S: true}',
+        '    Properties: [1]',
+        '  R:',
+        '    Type: AWS::SQS::Queue',
+        '    Properties:',
+        '    DependsOn: [S, Q]',
+      ].join('\n'),
+    );
+    expect(messages(output)).toEqual([
+      'shape.yaml:2: S: Properties must be a mapping, not a string',
+      'shape.yaml:5: Q: Properties must be a mapping, not a list',
+      'shape.yaml:5: Q: Condition must be the name of a condition, not a mapping',
+      'shape.yaml:5: Q: DependsOn must be a logical id or a list of them, not a mapping',
+    ]);
+    expect(ids(output)).toEqual(['Q', 'R', 'S']);
+  });
+
+  it('refuses a template larger than CloudFormation could ever accept, without parsing it', () => {
+    const text = `Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: ${'a'.repeat(17 * 2 ** 20)}\n`;
+    const output = loadCloudFormationTemplate('big.yaml', text);
+    expect(messages(output)).toEqual([
+      'big.yaml:-: template too large (17 MB): CloudFormation accepts at most 1 MB, Safeguard reads at most 16 MB',
+    ]);
+  });
+
+  it('reports a cloud assembly whose manifest is malformed, and loads the stacks it can', () => {
+    const stack = JSON.stringify({ Resources: { Bucket: { Type: 'AWS::S3::Bucket' } } });
+    const manifest = (artifacts: unknown) => JSON.stringify({ version: '36.0.0', artifacts });
+    const stackArtifact = (templateFile: unknown) => ({
+      type: 'aws:cloudformation:stack',
+      properties: { templateFile },
+    });
+    const name = folder({
+      'cdk.out/manifest.json': manifest({
+        Ok: stackArtifact('Ok.template.json'),
+        Number: stackArtifact(42),
+        NoProperties: { type: 'aws:cloudformation:stack' },
+        Outside: stackArtifact('../../../etc/hostname'),
+        Absolute: stackArtifact('/etc/hostname'),
+        Empty: stackArtifact('Empty.template.json'),
+        Self: { type: 'cdk:cloud-assembly', properties: { directoryName: '.' } },
+      }),
+      'cdk.out/Ok.template.json': stack,
+      'cdk.out/Empty.template.json': JSON.stringify({ Parameters: { BootstrapVersion: { Type: 'String' } } }),
+      'list/manifest.json': '{"version":"36.0.0","artifacts":[{"type":"aws:cloudformation:stack"}]}',
+      'none/manifest.json': manifest({ Tree: { type: 'cdk:tree', properties: { file: 'tree.json' } } }),
+      'broken/manifest.json': '{"version":"36.0.0","artifacts":{\n',
+    });
+    const output = loadCdkOut(`${name}/cdk.out`, { cwd: work });
+    expect(ids(output)).toEqual(['Bucket']);
+    const manifestFile = `${name}/cdk.out/manifest.json`;
+    expect(messages(output)).toEqual([
+      `${manifestFile}:-: artifact "Number": stack artifact has no properties.templateFile; the stack is not scanned`,
+      `${manifestFile}:-: artifact "NoProperties": stack artifact has no properties.templateFile; the stack is not scanned`,
+      `${manifestFile}:-: artifact "Outside": templateFile "../../../etc/hostname" points outside the cloud assembly; not read`,
+      `${manifestFile}:-: artifact "Absolute": templateFile "/etc/hostname" points outside the cloud assembly; not read`,
+      `${manifestFile}:-: artifact "Self": nested cloud assembly "." is already part of this scan (it includes itself?)`,
+    ]);
+    expect(messages(loadCdkOut(`${name}/list`, { cwd: work }))).toEqual([
+      `${name}/list/manifest.json:-: not a CDK cloud assembly manifest: "artifacts" is not an object`,
+    ]);
+    expect(messages(loadCdkOut(`${name}/none`, { cwd: work }))).toEqual([
+      `${name}/none/manifest.json:-: the cloud assembly declares no CloudFormation stack (is \`cdk synth\` output complete?)`,
+    ]);
+    expect(messages(loadCdkOut(`${name}/broken`, { cwd: work }))).toEqual([
+      `${name}/broken/manifest.json:2: invalid JSON: Expected property name or '}'`,
+    ]);
+  });
+
+  it('names the nested stack whose template is missing, not a URL, or the template itself', () => {
+    const name = folder({
+      'parent.yaml': [
+        'Resources:',
+        '  NoUrl:',
+        '    Type: AWS::CloudFormation::Stack',
+        '  Self:',
+        '    Type: AWS::CloudFormation::Stack',
+        '    Properties:',
+        '      TemplateURL: parent.yaml',
+        '  Number:',
+        '    Type: AWS::CloudFormation::Stack',
+        '    Properties:',
+        '      TemplateURL: 42',
+        '  File:',
+        '    Type: AWS::CloudFormation::Stack',
+        '    Properties:',
+        '      TemplateURL: file:///etc/hostname',
+      ].join('\n'),
+    });
+    const output = loadCloudFormationFile(`${name}/parent.yaml`, { cwd: work });
+    expect(messages(output)).toEqual([
+      `${name}/parent.yaml:2: NoUrl: nested stack has no TemplateURL`,
+      `${name}/parent.yaml:4: Self: nested stack template ${name}/parent.yaml is already part of this scan (a stack that includes itself?)`,
+      `${name}/parent.yaml:8: Number: nested stack TemplateURL must be a string, not number`,
+      `${name}/parent.yaml:12: File: nested stack template is remote (file:///etc/hostname); scan that template separately`,
+    ]);
+  });
+
+  it('follows symbolic links in a folder, reports broken ones and walks a link loop once', async () => {
+    if (process.platform === 'win32') return;
+    const name = folder({ 'real/t.yaml': good, 'other/o.yaml': good.replace('Good', 'Other') });
+    symlinkSync('../other/o.yaml', join(work, name, 'real', 'linked.yaml'));
+    symlinkSync('nowhere.yaml', join(work, name, 'real', 'broken.yaml'));
+    symlinkSync('..', join(work, name, 'real', 'up'));
+    symlinkSync('a.yaml', join(work, name, 'real', 'b.yaml'));
+    symlinkSync('b.yaml', join(work, name, 'real', 'a.yaml'));
+    const output = await loadInputs([`${name}/real`], { cwd: work });
+    expect(ids(output)).toEqual(['Good', 'Other']);
+    expect(messages(output).sort()).toEqual([
+      `${name}/real/a.yaml:-: broken symbolic link (symbolic link loop)`,
+      `${name}/real/b.yaml:-: broken symbolic link (symbolic link loop)`,
+      `${name}/real/broken.yaml:-: broken symbolic link (file not found)`,
+    ]);
+    const loop = await loadInputs([`${name}/real/a.yaml`], { cwd: work });
+    expect(messages(loop)).toEqual([`${name}/real/a.yaml:-: symbolic link loop`]);
+  });
+
+  it('refuses a named pipe instead of waiting on it forever', async () => {
+    if (process.platform === 'win32') return;
+    const name = folder({ 'good.yaml': good });
+    execFileSync('mkfifo', [join(work, name, 'pipe.yaml')]);
+    const output = await loadInputs([`${name}/pipe.yaml`, `${name}/good.yaml`], { cwd: work });
+    expect(ids(output)).toEqual(['Good']);
+    expect(messages(output)).toEqual([
+      `${name}/pipe.yaml:-: not a regular file or folder (a pipe, socket or device)`,
+    ]);
+  });
+
+  it('reads a plan without format_version as a plan, and names a Terraform state file', async () => {
+    const name = folder({
+      'plan.json': JSON.stringify({ planned_values: { root_module: { resources: [] } } }),
+      'terraform.tfstate.json': JSON.stringify({
+        version: 4,
+        terraform_version: '1.9.5',
+        serial: 3,
+        lineage: 'x',
+        resources: [],
+      }),
+    });
+    const output = await loadInputs([`${name}/plan.json`, `${name}/terraform.tfstate.json`], { cwd: work });
+    expect(messages(output)).toEqual([
+      `${name}/terraform.tfstate.json:-: a Terraform state file, not a plan: scan the plan (\`terraform show -json plan.out\`) or the folder of .tf files`,
+      `${name}/plan.json:-: not a Terraform plan: no "format_version" (produce it with \`terraform show -json plan.out\`)`,
+    ]);
   });
 });

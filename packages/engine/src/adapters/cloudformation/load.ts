@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve as resolvePath } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
 import type { InputError, Resource } from '../../model/resource.js';
 import { isUnknown } from '../../model/values.js';
-import { buildCanonicalResources, type TemplateUnit } from './build.js';
+import { jsonErrorOf, readInputText } from '../input-text.js';
+import { type BuildOutput, buildCanonicalResources, type TemplateUnit } from './build.js';
 import { type ParsedTemplate, parseTemplate } from './parse.js';
 import { asRecord, TemplateResolver } from './resolve.js';
 
@@ -27,17 +28,53 @@ function display(path: string, cwd: string): string {
 }
 
 function readText(path: string, shown: string): { text: string } | { error: InputError } {
+  const read = readInputText(path);
+  return 'text' in read ? read : { error: { file: shown, message: read.reason } };
+}
+
+/** Whether `path` is `root` or inside it (after resolving `..`). */
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** Where a nested stack was declared, for errors about its template. */
+interface NestedVia {
+  readonly file: string;
+  readonly line?: number;
+  readonly logicalId: string;
+}
+
+/**
+ * Builds the units; a template nested too deeply for the resolver's recursion is reported with its file
+ * and the other units are still built (each on its own, on this failure path only).
+ */
+function buildUnits(units: readonly TemplateUnit[]): BuildOutput {
   try {
-    return { text: readFileSync(path, 'utf8') };
+    return buildCanonicalResources(units);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return {
-      error: {
-        file: shown,
-        message: code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? 'error'})`,
-      },
-    };
+    if (units.length <= 1) {
+      const unit = units[0];
+      return {
+        resources: [],
+        errors: [{ file: unit?.template.file ?? '?', message: failureReason(error) }],
+      };
+    }
+    const resources: Resource[] = [];
+    const errors: InputError[] = [];
+    for (const unit of units) {
+      const built = buildUnits([unit]);
+      resources.push(...built.resources);
+      errors.push(...built.errors);
+    }
+    return { resources, errors };
   }
+}
+
+function failureReason(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message))
+    return 'nested too deeply to evaluate (intrinsic functions or values nest thousands of levels)';
+  return `could not be evaluated: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /**
@@ -54,11 +91,20 @@ function collectUnits(
   errors: InputError[],
   seen: Set<string>,
   parsedCache?: ParsedTemplate,
+  via?: NestedVia,
 ): void {
   const cwd = options.cwd ?? process.cwd();
   const shown = display(absolutePath, cwd);
   if (seen.has(absolutePath)) {
-    errors.push({ file: shown, message: 'nested stack includes itself' });
+    errors.push(
+      via
+        ? {
+            file: via.file,
+            line: via.line,
+            message: `${via.logicalId}: nested stack template ${shown} is already part of this scan (a stack that includes itself?)`,
+          }
+        : { file: shown, message: 'template is listed more than once in the cloud assembly' },
+    );
     return;
   }
   seen.add(absolutePath);
@@ -66,16 +112,21 @@ function collectUnits(
   if (!template) {
     const read = readText(absolutePath, shown);
     if ('error' in read) {
-      errors.push(read.error);
+      errors.push(
+        via
+          ? { ...read.error, message: `${read.error.message} (nested stack ${via.logicalId} of ${via.file})` }
+          : read.error,
+      );
       return;
     }
-    const parsed = parseTemplate(shown, read.text);
+    const parsed = parseTemplate(shown, read.text, { allowNoResources: assetRoot !== undefined });
     if (!parsed.ok) {
       errors.push(parsed.error);
       return;
     }
     template = parsed.template;
   }
+  if (template.problems) errors.push(...template.problems);
   const unit: TemplateUnit = {
     template,
     templateKey: shown,
@@ -100,40 +151,56 @@ function collectUnits(
     });
     const properties = asRecord(resolver.resolveFor(logicalId, raw.Properties ?? {}));
     const assetPath = asRecord(raw.Metadata)['aws:asset:path'];
+    const templateUrl = properties.TemplateURL;
+    const problem = (message: string) =>
+      errors.push({ file: shown, line, message: `${logicalId}: ${message}` });
     let nestedPath: string | undefined;
-    if (typeof assetPath === 'string')
-      nestedPath = resolvePath(assetRoot ?? dirname(absolutePath), assetPath);
-    else if (
-      typeof properties.TemplateURL === 'string' &&
-      !/^(https?|s3):\/\//.test(properties.TemplateURL)
-    ) {
-      nestedPath = resolvePath(dirname(absolutePath), properties.TemplateURL);
-    }
-    if (!nestedPath) {
-      errors.push({
-        file: shown,
-        line,
-        message: `${logicalId}: nested stack template ${isUnknown(properties.TemplateURL) ? 'URL is known only at deploy time' : `is remote (${String(properties.TemplateURL)})`}; scan that template separately`,
-      });
+    if (typeof assetPath === 'string' && assetPath !== '') {
+      const base = assetRoot ?? dirname(absolutePath);
+      nestedPath = resolvePath(base, assetPath);
+      // A CDK asset lives inside the cloud assembly; a path out of it is not CDK output.
+      if (assetRoot !== undefined && !isInside(assetRoot, nestedPath)) {
+        problem(`nested stack asset path "${assetPath}" points outside the cloud assembly; not read`);
+        continue;
+      }
+    } else if (templateUrl === undefined || templateUrl === null || templateUrl === '') {
+      problem('nested stack has no TemplateURL');
       continue;
+    } else if (isUnknown(templateUrl)) {
+      problem('nested stack template URL is known only at deploy time; scan that template separately');
+      continue;
+    } else if (typeof templateUrl !== 'string') {
+      problem(
+        `nested stack TemplateURL must be a string, not ${Array.isArray(templateUrl) ? 'a list' : typeof templateUrl}`,
+      );
+      continue;
+    } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(templateUrl)) {
+      problem(`nested stack template is remote (${templateUrl}); scan that template separately`);
+      continue;
+    } else {
+      nestedPath = resolvePath(dirname(absolutePath), templateUrl);
     }
     if (!existsSync(nestedPath)) {
-      errors.push({
-        file: shown,
-        line,
-        message: `${logicalId}: nested stack template not found: ${display(nestedPath, cwd)}`,
-      });
+      problem(`nested stack template not found: ${display(nestedPath, cwd)}`);
       continue;
     }
+    const parameters = properties.Parameters;
+    if (
+      parameters !== undefined &&
+      (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters))
+    )
+      problem('nested stack Parameters must be a mapping; the nested template is read with its defaults');
     collectUnits(
       nestedPath,
       options,
       `${stackName}/${logicalId}`,
-      asRecord(properties.Parameters),
+      asRecord(parameters),
       assetRoot,
       units,
       errors,
       seen,
+      undefined,
+      { file: shown, line, logicalId },
     );
   }
 }
@@ -161,7 +228,7 @@ export function loadCloudFormationFile(
     new Set(),
     parsed,
   );
-  const built = buildCanonicalResources(units);
+  const built = buildUnits(units);
   return {
     resources: built.resources,
     errors: [...errors, ...built.errors],
@@ -181,15 +248,21 @@ export function loadCloudFormationTemplate(
 }
 
 interface ManifestArtifact {
-  type?: string;
-  displayName?: string;
-  properties?: { templateFile?: string; directoryName?: string };
-  environment?: string;
+  type?: unknown;
+  displayName?: unknown;
+  properties?: { templateFile?: unknown; directoryName?: unknown };
+  environment?: unknown;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
  * Loads a CDK cloud assembly (`cdk.out`): every stack artifact of the manifest, nested assemblies (stages)
- * recursively, and each stack's nested stacks.
+ * recursively, and each stack's nested stacks. A manifest that names no stack, a stack artifact without
+ * a template, or a path out of the assembly is an error: a cloud assembly is never scanned as empty
+ * without saying so.
  */
 export function loadCdkOut(directory: string, options: CloudFormationOptions = {}): AdapterOutput {
   const cwd = options.cwd ?? process.cwd();
@@ -197,51 +270,90 @@ export function loadCdkOut(directory: string, options: CloudFormationOptions = {
   const units: TemplateUnit[] = [];
   const errors: InputError[] = [];
   const seen = new Set<string>();
+  const visitedAssemblies = new Set<string>();
+  let stacks = 0;
   const visit = (assemblyDir: string, depth: number) => {
     const manifestPath = join(assemblyDir, 'manifest.json');
     const shown = display(manifestPath, cwd);
+    visitedAssemblies.add(assemblyDir);
     const read = readText(manifestPath, shown);
     if ('error' in read) {
       errors.push(read.error);
       return;
     }
-    let manifest: { artifacts?: Record<string, ManifestArtifact> };
+    let manifest: unknown;
     try {
       manifest = JSON.parse(read.text);
     } catch (error) {
+      errors.push({ file: shown, ...jsonErrorOf(read.text, error) });
+      return;
+    }
+    const artifacts = isObject(manifest) ? manifest.artifacts : undefined;
+    if (!isObject(artifacts)) {
       errors.push({
         file: shown,
-        message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        message: `not a CDK cloud assembly manifest: ${artifacts === undefined ? 'no "artifacts"' : '"artifacts" is not an object'}`,
       });
       return;
     }
-    if (typeof manifest !== 'object' || manifest === null || typeof manifest.artifacts !== 'object') {
-      errors.push({ file: shown, message: 'not a CDK cloud assembly manifest: no "artifacts"' });
-      return;
-    }
-    for (const [artifactId, artifact] of Object.entries(manifest.artifacts ?? {})) {
-      if (artifact?.type === 'aws:cloudformation:stack' && artifact.properties?.templateFile) {
-        const env = /^aws:\/\/([^/]+)\/(.+)$/.exec(artifact.environment ?? '');
+    for (const [artifactId, value] of Object.entries(artifacts)) {
+      const artifact = (isObject(value) ? value : {}) as ManifestArtifact;
+      const problem = (message: string) =>
+        errors.push({ file: shown, message: `artifact "${artifactId}": ${message}` });
+      if (artifact.type === 'aws:cloudformation:stack') {
+        stacks++;
+        const templateFile = isObject(artifact.properties) ? artifact.properties.templateFile : undefined;
+        if (typeof templateFile !== 'string' || templateFile === '') {
+          problem('stack artifact has no properties.templateFile; the stack is not scanned');
+          continue;
+        }
+        const templatePath = resolvePath(assemblyDir, templateFile);
+        if (!isInside(root, templatePath)) {
+          problem(`templateFile "${templateFile}" points outside the cloud assembly; not read`);
+          continue;
+        }
+        const env = /^aws:\/\/([^/]+)\/(.+)$/.exec(
+          typeof artifact.environment === 'string' ? artifact.environment : '',
+        );
         const pseudo: Record<string, string> = { ...(options.pseudo ?? {}) };
         if (env?.[1] && env[1] !== 'unknown-account') pseudo['AWS::AccountId'] ??= env[1];
         if (env?.[2] && env[2] !== 'unknown-region') pseudo['AWS::Region'] ??= env[2];
         collectUnits(
-          join(assemblyDir, artifact.properties.templateFile),
+          templatePath,
           { ...options, pseudo },
-          artifact.displayName ?? artifactId,
+          typeof artifact.displayName === 'string' ? artifact.displayName : artifactId,
           options.parameters ?? {},
           assemblyDir,
           units,
           errors,
           seen,
         );
-      } else if (artifact?.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName && depth < 8) {
-        visit(join(assemblyDir, artifact.properties.directoryName), depth + 1);
+      } else if (artifact.type === 'cdk:cloud-assembly') {
+        const directoryName = isObject(artifact.properties) ? artifact.properties.directoryName : undefined;
+        if (typeof directoryName !== 'string' || directoryName === '') {
+          problem('nested cloud assembly has no properties.directoryName; it is not scanned');
+          continue;
+        }
+        const nested = resolvePath(assemblyDir, directoryName);
+        if (!isInside(root, nested)) {
+          problem(`directoryName "${directoryName}" points outside the cloud assembly; not read`);
+        } else if (visitedAssemblies.has(nested)) {
+          problem(
+            `nested cloud assembly "${directoryName}" is already part of this scan (it includes itself?)`,
+          );
+        } else if (depth >= 8) {
+          problem('nested cloud assemblies nest more than 8 deep; not scanned');
+        } else visit(nested, depth + 1);
       }
     }
   };
   visit(root, 0);
-  const built = buildCanonicalResources(units);
+  if (stacks === 0 && errors.length === 0)
+    errors.push({
+      file: display(join(root, 'manifest.json'), cwd),
+      message: 'the cloud assembly declares no CloudFormation stack (is `cdk synth` output complete?)',
+    });
+  const built = buildUnits(units);
   return {
     resources: built.resources,
     errors: [...errors, ...built.errors],

@@ -2,7 +2,6 @@ import {
   type CollectionTag,
   isMap,
   isScalar,
-  isSeq,
   LineCounter,
   parseDocument,
   type Scalar,
@@ -11,12 +10,24 @@ import {
   YAMLSeq,
 } from 'yaml';
 import type { InputError } from '../../model/resource.js';
+import { jsonErrorOf, lineAt } from '../input-text.js';
+import { firstDuplicateKey } from '../yaml-duplicates.js';
 
 /** A template as parsed: the plain JSON value plus the 1-based line of each resource's declaration. */
 export interface ParsedTemplate {
   readonly file: string;
   readonly body: Record<string, unknown>;
   readonly resourceLines: ReadonlyMap<string, number>;
+  /** Resources whose declaration is malformed (e.g. `Properties` not a mapping); reported, the rest scanned. */
+  readonly problems?: readonly InputError[];
+}
+
+export interface ParseOptions {
+  /**
+   * A template without `Resources` is an empty stack rather than an error: CDK synthesizes one for a
+   * stack with no resources, and its CLI skips deploying it.
+   */
+  readonly allowNoResources?: boolean;
 }
 
 export type ParseResult = { ok: true; template: ParsedTemplate } | { ok: false; error: InputError };
@@ -79,39 +90,65 @@ const shortFormTags: (ScalarTag | CollectionTag)[] = INTRINSICS.flatMap((name) =
   ];
 });
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+const lineOf = lineAt;
+
+const TOO_DEEP = 'nested too deeply (the parser ran out of stack)';
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
+
+/**
+ * The largest template read: 16 times CloudFormation's own limit (1 MB). A larger file cannot be deployed,
+ * and parsing it would take minutes and gigabytes (a 20 MB YAML template holds half a million resources).
+ */
+export const MAX_TEMPLATE_CHARS = 16 * 2 ** 20;
 
 /** Parses a CloudFormation template (JSON or YAML). Never throws: a bad file is an `InputError` with its line. */
-export function parseTemplate(file: string, text: string): ParseResult {
+export function parseTemplate(file: string, input: string, options: ParseOptions = {}): ParseResult {
+  if (input.length > MAX_TEMPLATE_CHARS) {
+    const size = Math.round(input.length / 2 ** 20);
+    return {
+      ok: false,
+      error: {
+        file,
+        message: `template too large (${size} MB): CloudFormation accepts at most 1 MB, Safeguard reads at most 16 MB`,
+      },
+    };
+  }
+  // A UTF-8 byte-order mark (Windows editors) is not part of the template.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (text.includes('\u0000')) {
+    const line = lineOf(text, text.indexOf('\u0000'));
+    return { ok: false, error: { file, line, message: 'not a text file (binary content: a NUL byte)' } };
+  }
   const trimmed = text.trimStart();
-  if (text.includes('\u0000'))
-    return { ok: false, error: { file, message: 'not a text file (binary content)' } };
   if (trimmed === '') return { ok: false, error: { file, line: 1, message: 'empty file' } };
-  return trimmed.startsWith('{') ? parseJsonTemplate(file, text) : parseYamlTemplate(file, text);
+  try {
+    return trimmed.startsWith('{')
+      ? parseJsonTemplate(file, text, options)
+      : parseYamlTemplate(file, text, options);
+  } catch (error) {
+    if (isStackOverflow(error)) return { ok: false, error: { file, message: TOO_DEEP } };
+    throw error;
+  }
 }
 
-function parseJsonTemplate(file: string, text: string): ParseResult {
+function parseJsonTemplate(file: string, text: string, options: ParseOptions): ParseResult {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const lineMatch = /line (\d+)/.exec(message);
-    const line = position ? lineOf(text, Number(position[1])) : lineMatch ? Number(lineMatch[1]) : undefined;
-    return {
-      ok: false,
-      error: { file, line, message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}` },
-    };
+    return { ok: false, error: { file, ...jsonErrorOf(text, error) } };
   }
-  const shape = checkShape(file, body);
-  if (shape) return { ok: false, error: shape };
-  const template = body as Record<string, unknown>;
-  return { ok: true, template: { file, body: template, resourceLines: jsonResourceLines(text, template) } };
+  const shape = checkShape(file, body, options);
+  if ('error' in shape) return { ok: false, error: shape.error };
+  const template = shape.body;
+  const resourceLines = jsonResourceLines(text, template);
+  return {
+    ok: true,
+    template: { file, body: template, resourceLines, ...problemsOf(file, template, resourceLines) },
+  };
 }
 
 /**
@@ -134,12 +171,12 @@ function jsonResourceLines(text: string, template: Record<string, unknown>): Map
   return lines;
 }
 
-function parseYamlTemplate(file: string, text: string): ParseResult {
+function parseYamlTemplate(file: string, text: string, options: ParseOptions): ParseResult {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, {
     customTags: shortFormTags,
     lineCounter,
-    uniqueKeys: true,
+    uniqueKeys: false,
     prettyErrors: false,
   });
   const firstError = document.errors[0];
@@ -147,9 +184,17 @@ function parseYamlTemplate(file: string, text: string): ParseResult {
     const line =
       firstError.linePos?.[0]?.line ??
       (firstError.pos ? lineCounter.linePos(firstError.pos[0]).line : undefined);
+    const message = /call stack/i.test(firstError.message)
+      ? TOO_DEEP
+      : `invalid YAML: ${firstError.message.split('\n')[0]}`;
+    return { ok: false, error: { file, line, message } };
+  }
+  const duplicate = firstDuplicateKey(document);
+  if (duplicate) {
+    const line = duplicate.offset === undefined ? undefined : lineCounter.linePos(duplicate.offset).line;
     return {
       ok: false,
-      error: { file, line, message: `invalid YAML: ${firstError.message.split('\n')[0]}` },
+      error: { file, line, message: `invalid YAML: duplicate key "${duplicate.key}" in a mapping` },
     };
   }
   const unknownTag = document.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
@@ -165,40 +210,129 @@ function parseYamlTemplate(file: string, text: string): ParseResult {
     // Templates are data: no aliases expanding into billions of nodes.
     body = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
+    if (isStackOverflow(error)) return { ok: false, error: { file, message: TOO_DEEP } };
+    const message = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      error: { file, message: `invalid YAML: ${error instanceof Error ? error.message : String(error)}` },
+      error: {
+        file,
+        message: /Excessive alias count/.test(message)
+          ? 'invalid YAML: aliases expand to too many nodes (a "billion laughs" document?)'
+          : `invalid YAML: ${message.split('\n')[0]}`,
+      },
     };
   }
-  const shape = checkShape(file, body);
-  if (shape) return { ok: false, error: shape };
   const lines = new Map<string, number>();
   const root = document.contents;
+  let resourcesLine: number | undefined;
   if (isMap(root)) {
-    const resources = root.get('Resources', true);
+    const resourcesPair = root.items.find((pair) => isScalar(pair.key) && pair.key.value === 'Resources');
+    const keyRange = (resourcesPair?.key as Scalar | undefined)?.range;
+    if (keyRange) resourcesLine = lineCounter.linePos(keyRange[0]).line;
+    const resources = resourcesPair?.value;
     if (isMap(resources)) {
       for (const pair of resources.items) {
         const key = pair.key;
         if (isScalar(key) && key.range)
           lines.set(String((key as Scalar).value), lineCounter.linePos(key.range[0]).line);
       }
-    } else if (isSeq(resources)) {
-      // reported by checkShape
     }
   }
-  return { ok: true, template: { file, body: body as Record<string, unknown>, resourceLines: lines } };
+  const shape = checkShape(file, body, options, resourcesLine);
+  if ('error' in shape) return { ok: false, error: shape.error };
+  return {
+    ok: true,
+    template: { file, body: shape.body, resourceLines: lines, ...problemsOf(file, shape.body, lines) },
+  };
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `a ${typeof value}`;
 }
 
 /** The minimum shape of a template; anything else is reported rather than half-scanned. */
-function checkShape(file: string, body: unknown): InputError | undefined {
+function checkShape(
+  file: string,
+  body: unknown,
+  options: ParseOptions,
+  resourcesLine?: number,
+): { body: Record<string, unknown> } | { error: InputError } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { file, line: 1, message: 'not a CloudFormation template: the document is not a mapping' };
+    return {
+      error: {
+        file,
+        line: 1,
+        message: `not a CloudFormation template: the document is ${kindOf(body)}, not a mapping`,
+      },
+    };
   }
-  const resources = (body as Record<string, unknown>).Resources;
-  if (resources === undefined)
-    return { file, message: 'not a CloudFormation template: no Resources section' };
+  const template = body as Record<string, unknown>;
+  const resources = template.Resources;
+  if (resources === undefined) {
+    if (options.allowNoResources) return { body: { ...template, Resources: {} } };
+    return { error: { file, message: 'not a CloudFormation template: no Resources section' } };
+  }
   if (typeof resources !== 'object' || resources === null || Array.isArray(resources)) {
-    return { file, message: 'Resources must be a mapping of logical ids to resources' };
+    return {
+      error: {
+        file,
+        line: resourcesLine,
+        message: `Resources must be a mapping of logical ids to resources, not ${kindOf(resources)}`,
+      },
+    };
   }
-  return undefined;
+  return { body: template };
+}
+
+/**
+ * Declarations the build would otherwise read as absent: `Properties` that is not a mapping would be
+ * judged as no properties at all, a `Condition` that is not a name would be ignored. One pass over the
+ * resource ids, none over their contents. (A missing or non-string `Type` is reported by the build.)
+ */
+function problemsOf(
+  file: string,
+  template: Record<string, unknown>,
+  lines?: ReadonlyMap<string, number>,
+): { problems?: InputError[] } {
+  const resources = template.Resources as Record<string, unknown>;
+  let problems: InputError[] | undefined;
+  const report = (logicalId: string, message: string) => {
+    problems ??= [];
+    problems.push({ file, line: lines?.get(logicalId), message: `${logicalId}: ${message}` });
+  };
+  for (const logicalId of Object.keys(resources)) {
+    if (logicalId.startsWith('Fn::ForEach::')) continue;
+    const declaration = resources[logicalId];
+    if (typeof declaration !== 'object' || declaration === null || Array.isArray(declaration)) continue;
+    const {
+      Properties: properties,
+      Condition: condition,
+      DependsOn: dependsOn,
+      Metadata: metadata,
+    } = declaration as Record<string, unknown>;
+    if (
+      properties !== undefined &&
+      properties !== null &&
+      (typeof properties !== 'object' || Array.isArray(properties))
+    )
+      report(logicalId, `Properties must be a mapping, not ${kindOf(properties)}`);
+    if (condition !== undefined && typeof condition !== 'string')
+      report(logicalId, `Condition must be the name of a condition, not ${kindOf(condition)}`);
+    if (
+      dependsOn !== undefined &&
+      typeof dependsOn !== 'string' &&
+      !(Array.isArray(dependsOn) && dependsOn.every((item) => typeof item === 'string'))
+    )
+      report(logicalId, `DependsOn must be a logical id or a list of them, not ${kindOf(dependsOn)}`);
+    if (
+      metadata !== undefined &&
+      metadata !== null &&
+      (typeof metadata !== 'object' || Array.isArray(metadata))
+    )
+      report(logicalId, `Metadata must be a mapping, not ${kindOf(metadata)}`);
+  }
+  return problems ? { problems } : {};
 }
