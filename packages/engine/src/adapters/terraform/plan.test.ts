@@ -80,4 +80,135 @@ describe('Terraform plan JSON', () => {
       { numRuns: 300 },
     );
   });
+
+  const bucket = {
+    address: 'aws_s3_bucket.b',
+    mode: 'managed',
+    type: 'aws_s3_bucket',
+    name: 'b',
+    values: { bucket: 'x' },
+  };
+  const plan = (rootModule: unknown, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ format_version: '1.2', planned_values: { root_module: rootModule }, ...extra });
+  const messages = (text: string) =>
+    loadTerraformPlan('plan.json', text).errors.map((error) => error.message);
+
+  it('reports every container that does not have the shape Terraform writes, never reading it as empty', () => {
+    expect(messages(plan([bucket]))).toEqual([
+      'malformed Terraform plan: planned_values.root_module must be an object, not a list',
+    ]);
+    expect(messages(plan({ resources: { b: bucket } }))).toEqual([
+      'malformed Terraform plan: planned_values.root_module.resources must be a list, not an object',
+    ]);
+    expect(messages(plan({ resources: [bucket], child_modules: { a: 1 } }))).toEqual([
+      'malformed Terraform plan: planned_values.root_module.child_modules must be a list, not an object',
+    ]);
+    expect(
+      messages(
+        plan({
+          resources: [
+            5,
+            { ...bucket, address: undefined },
+            { ...bucket, address: 'aws_s3_bucket.t', type: 42 },
+            { ...bucket, address: 'aws_s3_bucket.m', mode: undefined },
+            { ...bucket, address: 'aws_s3_bucket.v', values: [1, 2] },
+            {
+              ...bucket,
+              address: 'data.aws_iam_policy_document.d',
+              mode: 'data',
+              type: 'aws_iam_policy_document',
+            },
+          ],
+        }),
+      ),
+    ).toEqual([
+      'malformed Terraform plan: planned_values.root_module.resources[0] must be an object, not a number',
+      'malformed Terraform plan: planned_values.root_module.resources[1] has no "address" string; the resource is not judged',
+      'malformed Terraform plan: planned_values.root_module.resources[2] has no "type" string; the resource is not judged',
+      'malformed Terraform plan: planned_values.root_module.resources[3] (aws_s3_bucket.m) has no "mode"',
+      'malformed Terraform plan: planned_values.root_module.resources[4].values must be an object, not a list',
+    ]);
+    expect(messages(JSON.stringify({ format_version: '1.2', planned_values: [bucket] }))).toEqual([
+      'malformed Terraform plan: planned_values must be an object, not a list',
+    ]);
+    expect(
+      messages(plan({ resources: [bucket] }, { resource_changes: { a: 1 }, configuration: [1] })),
+    ).toEqual([
+      'malformed Terraform plan: resource_changes must be a list, not an object',
+      'malformed Terraform plan: configuration must be an object, not a list',
+    ]);
+    expect(messages(JSON.stringify({ format_version: 1.2, planned_values: { root_module: {} } }))).toEqual([
+      'not a Terraform plan: "format_version" must be a string such as "1.2", not a number',
+    ]);
+    // An empty configuration is a valid plan with nothing to judge.
+    expect(messages(plan({}))).toEqual([]);
+  });
+
+  it('reads child modules nested to any depth, in the order of the file', () => {
+    const depth = 50_000;
+    const deep = JSON.stringify({
+      address: 'module.deep',
+      resources: [{ ...bucket, address: 'module.deep.aws_s3_bucket.b' }],
+    });
+    // Written as text: JSON.stringify itself would run out of stack at this depth.
+    const nested = `${'{"address":"module.m","child_modules":['.repeat(depth)}${deep}${']}'.repeat(depth)}`;
+    const last = JSON.stringify({
+      address: 'module.z',
+      resources: [{ ...bucket, address: 'module.z.aws_s3_bucket.b' }],
+    });
+    const text = `{"format_version":"1.2","planned_values":{"root_module":{"resources":[${JSON.stringify(bucket)}],"child_modules":[${nested},${last}]}}}`;
+    const output = loadTerraformPlan('plan.json', text);
+    expect(output.errors).toEqual([]);
+    expect(output.instances.map((instance) => instance.address)).toEqual([
+      'aws_s3_bucket.b',
+      'module.deep.aws_s3_bucket.b',
+      'module.z.aws_s3_bucket.b',
+    ]);
+  });
+
+  it('gives the line of a JSON syntax error, in one line', () => {
+    const output = loadTerraformPlan(
+      'plan.json',
+      '{\n  "format_version": "1.2",\n  "planned_values": tru\n}',
+    );
+    expect(output.errors).toHaveLength(1);
+    expect(output.errors[0]?.line).toBe(3);
+    expect(output.errors[0]?.message).toMatch(/^invalid JSON: [^\n]+$/);
+    expect(output.errors[0]?.message).not.toMatch(/is not valid JSON|position/);
+  });
+
+  it('every managed resource of a plan is judged or reported (property)', () => {
+    const entry = fc.oneof(
+      fc.constant(bucket),
+      fc.jsonValue(),
+      fc.record(
+        {
+          address: fc.oneof(fc.string(), fc.integer()),
+          mode: fc.constantFrom('managed', undefined),
+          type: fc.oneof(fc.string(), fc.integer()),
+          values: fc.jsonValue(),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 6 }), (entries) => {
+        const output = loadTerraformPlan('plan.json', plan({ resources: entries }));
+        const managed = entries.filter(
+          (item) =>
+            typeof item === 'object' &&
+            item !== null &&
+            !Array.isArray(item) &&
+            ((item as { mode?: unknown }).mode === undefined ||
+              (item as { mode?: unknown }).mode === 'managed'),
+        ).length;
+        const notObjects = entries.filter(
+          (item) => typeof item !== 'object' || item === null || Array.isArray(item),
+        ).length;
+        // Each entry is an instance or has an error; values of the wrong shape add an error but still judge.
+        expect(output.instances.length + output.errors.length).toBeGreaterThanOrEqual(managed + notObjects);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import type { InputError } from '../../model/resource.js';
 import { isUnknown, type ResourceRef, unknown } from '../../model/values.js';
+import { jsonErrorOf } from '../input-text.js';
 import { type TfInstance, tfModelId } from './build.js';
 
 /** `terraform show -json` format versions this adapter reads (the major version is the contract). */
@@ -52,12 +53,6 @@ export interface PlanOutput {
   readonly errors: InputError[];
 }
 
-function lineOfOffset(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
 /** Removes instance keys from an address: `module.a["x"].aws_s3_bucket.b[0]` → `module.a.aws_s3_bucket.b`. */
 function configAddressOf(address: string): string {
   return address.replace(/\[[^\]]*\]/g, '');
@@ -92,6 +87,12 @@ export function loadTerraformPlan(file: string, text: string): PlanOutput {
   }
 }
 
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 function asList<T>(value: unknown): T[] {
   return Array.isArray(value) ? (value as T[]) : [];
 }
@@ -106,18 +107,7 @@ function readPlan(file: string, text: string): PlanOutput {
   try {
     plan = JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    return {
-      instances: [],
-      errors: [
-        {
-          file,
-          line: position ? lineOfOffset(text, Number(position[1])) : undefined,
-          message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
-        },
-      ],
-    };
+    return { instances: [], errors: [{ file, ...jsonErrorOf(text, error) }] };
   }
   if (typeof plan !== 'object' || plan === null || Array.isArray(plan)) {
     return {
@@ -133,7 +123,9 @@ function readPlan(file: string, text: string): PlanOutput {
         {
           file,
           message:
-            'not a Terraform plan: no "format_version" (produce it with `terraform show -json plan.out`)',
+            formatVersion === undefined
+              ? 'not a Terraform plan: no "format_version" (produce it with `terraform show -json plan.out`)'
+              : `not a Terraform plan: "format_version" must be a string such as "1.2", not ${kindOf(formatVersion)}`,
         },
       ],
     };
@@ -146,19 +138,50 @@ function readPlan(file: string, text: string): PlanOutput {
       ],
     };
   }
-  const planned = (plan.planned_values as { root_module?: PlanModule } | undefined)?.root_module;
-  const prior =
-    (plan.prior_state as { values?: { root_module?: PlanModule } } | undefined)?.values?.root_module ??
-    undefined;
+  // Every container the adapter reads must have the shape Terraform writes: one that does not would
+  // otherwise be read as empty, and the plan would pass with resources never judged.
+  const shapeError = (path: string, expected: string, value: unknown) =>
+    errors.push({
+      file,
+      message: `malformed Terraform plan: ${path} must be ${expected}, not ${kindOf(value)}`,
+    });
+  const rootModuleOf = (holder: unknown, path: string): PlanModule | undefined => {
+    if (holder === undefined || holder === null) return undefined;
+    if (!asObject(holder)) {
+      shapeError(path, 'an object', holder);
+      return undefined;
+    }
+    const rootModule = (holder as { root_module?: unknown }).root_module;
+    if (rootModule === undefined || rootModule === null) return undefined;
+    if (!asObject(rootModule)) {
+      shapeError(`${path}.root_module`, 'an object', rootModule);
+      return undefined;
+    }
+    return rootModule as PlanModule;
+  };
+  const planned = rootModuleOf(plan.planned_values, 'planned_values');
+  const priorState = plan.prior_state;
+  if (priorState !== undefined && priorState !== null && !asObject(priorState))
+    shapeError('prior_state', 'an object', priorState);
+  const prior = rootModuleOf(asObject<{ values?: unknown }>(priorState)?.values, 'prior_state.values');
   if (!planned && !prior) {
+    if (errors.length > 0) return { instances: [], errors };
     return {
       instances: [],
       errors: [{ file, message: 'Terraform plan has neither planned_values nor prior_state' }],
     };
   }
+  if (
+    plan.resource_changes !== undefined &&
+    plan.resource_changes !== null &&
+    !Array.isArray(plan.resource_changes)
+  )
+    shapeError('resource_changes', 'a list', plan.resource_changes);
+  if (plan.configuration !== undefined && plan.configuration !== null && !asObject(plan.configuration))
+    shapeError('configuration', 'an object', plan.configuration);
   const changes = new Map<string, ResourceChange>();
   for (const change of asList<ResourceChange>(plan.resource_changes)) {
-    if (change?.address) changes.set(change.address, change);
+    if (typeof change?.address === 'string') changes.set(change.address, change);
   }
   const configuration = plan.configuration as
     | {
@@ -201,20 +224,53 @@ function readPlan(file: string, text: string): PlanOutput {
 
   // Every managed resource instance in planned values (or, for a destroy-only plan, prior state).
   const instances: { resource: PlanResource; moduleAddress: string }[] = [];
-  const walkPlanned = (module: PlanModule | undefined) => {
-    if (!module) return;
-    for (const resource of asList<PlanResource>(module.resources)) {
-      if (
-        resource?.mode === 'managed' &&
-        typeof resource.address === 'string' &&
-        typeof resource.type === 'string'
-      ) {
-        instances.push({ resource, moduleAddress: typeof module.address === 'string' ? module.address : '' });
+  const rootPath = planned ? 'planned_values.root_module' : 'prior_state.values.root_module';
+  // Iterative: child modules nest as deep as the file says.
+  const pending: { module: PlanModule; path: string }[] = [
+    { module: (planned ?? prior) as PlanModule, path: rootPath },
+  ];
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    const { module, path } = item;
+    if (module.resources !== undefined && module.resources !== null && !Array.isArray(module.resources))
+      shapeError(`${path}.resources`, 'a list', module.resources);
+    asList<unknown>(module.resources).forEach((entry, index) => {
+      const resource = asObject<PlanResource>(entry);
+      const at = `${path}.resources[${index}]`;
+      if (!resource) {
+        shapeError(at, 'an object', entry);
+        return;
       }
+      if (resource.mode !== undefined && resource.mode !== 'managed') return;
+      if (typeof resource.address !== 'string' || typeof resource.type !== 'string') {
+        errors.push({
+          file,
+          message: `malformed Terraform plan: ${at} has no ${typeof resource.address !== 'string' ? '"address"' : '"type"'} string; the resource is not judged`,
+        });
+        return;
+      }
+      if (resource.mode === undefined) {
+        errors.push({ file, message: `malformed Terraform plan: ${at} (${resource.address}) has no "mode"` });
+        return;
+      }
+      if (resource.values !== undefined && resource.values !== null && !asObject(resource.values))
+        shapeError(`${at}.values`, 'an object', resource.values);
+      instances.push({ resource, moduleAddress: typeof module.address === 'string' ? module.address : '' });
+    });
+    if (
+      module.child_modules !== undefined &&
+      module.child_modules !== null &&
+      !Array.isArray(module.child_modules)
+    )
+      shapeError(`${path}.child_modules`, 'a list', module.child_modules);
+    const children = asList<unknown>(module.child_modules);
+    // Pushed last-first, so that modules are read in the file's order (depth first).
+    for (let index = children.length - 1; index >= 0; index--) {
+      const child = children[index];
+      const childModule = asObject<PlanModule>(child);
+      if (childModule) pending.push({ module: childModule, path: `${path}.child_modules[${index}]` });
+      else shapeError(`${path}.child_modules[${index}]`, 'an object', child);
     }
-    for (const child of asList<PlanModule>(module.child_modules)) walkPlanned(asObject<PlanModule>(child));
-  };
-  walkPlanned(planned ?? prior);
+  }
   const addresses = new Set(instances.map((item) => item.resource.address as string));
   const byConfigAddress = new Map<string, string[]>();
   for (const address of addresses) {
