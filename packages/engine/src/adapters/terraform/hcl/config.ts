@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { InlineSuppression, InputError } from '../../../model/resource.js';
+import { decodeText, fileErrorReason, jsonErrorOf } from '../../input-text.js';
 import { type BlockPosition, blockPositions, parseHcl } from './source.js';
 
 /**
@@ -95,27 +96,34 @@ export function createConfigLoader(cwd: string): ConfigLoader {
     const override = /(^|_)override\.tf(\.json)?$/.test(name);
     let text: string;
     try {
-      text = await readFile(path, 'utf8');
+      const read = decodeText(await readFile(path));
+      if ('reason' in read) {
+        errors.push({ file: display, message: read.reason });
+        return undefined;
+      }
+      text = read.text;
     } catch (error) {
-      errors.push({
-        file: display,
-        message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-      });
+      errors.push({ file: display, message: fileErrorReason(error) });
       return undefined;
     }
     inputs.push(display);
     if (path.endsWith('.json')) {
+      let body: unknown;
       try {
-        const body = JSON.parse(text) as unknown;
-        if (!isObject(body)) throw new Error('the document is not an object');
-        return { display, body, positions: new Map(), override };
+        body = JSON.parse(text);
       } catch (error) {
+        errors.push({ file: display, ...jsonErrorOf(text, error) });
+        return undefined;
+      }
+      if (!isObject(body)) {
         errors.push({
           file: display,
-          message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}`,
+          line: 1,
+          message: 'invalid Terraform JSON: the document is not an object',
         });
         return undefined;
       }
+      return { display, body, positions: new Map(), override };
     }
     const parsed = await parseHcl(display, text);
     if (!parsed.ok) {
@@ -140,7 +148,11 @@ export function createConfigLoader(cwd: string): ConfigLoader {
     let names: string[];
     try {
       names = (await readdir(dir, { withFileTypes: true }))
-        .filter((entry) => entry.isFile() && (entry.name.endsWith('.tf') || entry.name.endsWith('.tf.json')))
+        .filter(
+          (entry) =>
+            (entry.isFile() || entry.isSymbolicLink()) &&
+            (entry.name.endsWith('.tf') || entry.name.endsWith('.tf.json')),
+        )
         .map((entry) => entry.name)
         .sort();
     } catch (error) {
@@ -172,7 +184,13 @@ export function createConfigLoader(cwd: string): ConfigLoader {
             const entries = await readdir(childDir);
             if (!entries.some((name) => name.endsWith('.tf') || name.endsWith('.tf.json'))) {
               call.problem = `module "${call.name}": local source "${source}" has no .tf files`;
-            } else call.child = await load(childDir, depth + 1);
+            } else if (waitsFor(resolve(childDir), dir)) {
+              // Awaiting a load that is itself awaiting this one would never settle.
+              call.problem = `module "${call.name}": local source "${source}" calls this module back (a module cycle)`;
+            } else {
+              addWait(dir, resolve(childDir));
+              call.child = await load(childDir, depth + 1);
+            }
           } catch {
             call.problem = `module "${call.name}": local source "${source}" does not exist (${displayPath(cwd, childDir)})`;
           }
@@ -183,11 +201,35 @@ export function createConfigLoader(cwd: string): ConfigLoader {
     return config;
   }
 
+  // Which module folders each folder still being loaded is waiting for: a call that would close a loop
+  // of waits is a module cycle, reported instead of awaited (it would never settle).
+  const inProgress = new Set<string>();
+  const waiting = new Map<string, Set<string>>();
+  function addWait(from: string, to: string): void {
+    const targets = waiting.get(from) ?? new Set<string>();
+    targets.add(to);
+    waiting.set(from, targets);
+  }
+  function waitsFor(from: string, target: string): boolean {
+    if (from === target) return true;
+    const seen = new Set<string>();
+    const stack = [from];
+    while (stack.length > 0) {
+      const current = stack.pop() as string;
+      if (current === target) return true;
+      if (seen.has(current) || !inProgress.has(current)) continue;
+      seen.add(current);
+      for (const next of waiting.get(current) ?? []) stack.push(next);
+    }
+    return false;
+  }
+
   function load(dir: string, depth = 0): Promise<ModuleConfig> {
     const key = resolve(dir);
     let pending = cache.get(key);
     if (!pending) {
-      pending = loadUncached(key, depth);
+      inProgress.add(key);
+      pending = loadUncached(key, depth).finally(() => inProgress.delete(key));
       cache.set(key, pending);
     }
     return pending;

@@ -2,10 +2,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { InputError } from '../../../model/resource.js';
 import { unknown } from '../../../model/values.js';
+import { decodeText, fileErrorReason, jsonErrorOf } from '../../input-text.js';
 import type { TfInstance } from '../build.js';
 import { createConfigLoader, displayPath, type ModuleConfig, type ResourceConfig } from './config.js';
 import { type EvalContext, type EvalHost, evaluate, evaluateValue, withVars } from './evaluate.js';
-import { instancesOf, ModuleInstance, type ScanState, withOwnProviders } from './instance.js';
+import { instancesOf, ModuleInstance, type ScanState, spendInstances, withOwnProviders } from './instance.js';
 import { parseHcl } from './source.js';
 import { parseExpression } from './syntax.js';
 import { ExpressionError, isPlainObject, isUnresolved, unknownFrom } from './values.js';
@@ -147,27 +148,35 @@ async function readVariablesFile(
   const out = new Map<string, unknown>();
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    const read = decodeText(await readFile(path));
+    if ('reason' in read) {
+      errors.push({ file: display, message: `cannot read variables file: ${read.reason}` });
+      return out;
+    }
+    text = read.text;
   } catch (error) {
-    errors.push({
-      file: display,
-      message: `cannot read variables file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    });
+    errors.push({ file: display, message: `cannot read variables file: ${fileErrorReason(error)}` });
     return out;
   }
   inputs.push(display);
   if (path.endsWith('.json')) {
+    let body: unknown;
     try {
-      const body = JSON.parse(text) as unknown;
-      if (!isPlainObject(body)) throw new Error('the document is not an object');
-      // JSON variables files hold literal values: no templates.
-      for (const [name, value] of Object.entries(body)) out.set(name, value);
+      body = JSON.parse(text);
     } catch (error) {
+      errors.push({ file: display, ...jsonErrorOf(text, error) });
+      return out;
+    }
+    if (!isPlainObject(body)) {
       errors.push({
         file: display,
-        message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        line: 1,
+        message: 'invalid variables file: the document is not an object',
       });
+      return out;
     }
+    // JSON variables files hold literal values: no templates.
+    for (const [name, value] of Object.entries(body)) out.set(name, value);
     return out;
   }
   const parsed = await parseHcl(display, text);
@@ -214,7 +223,9 @@ function evaluateResource(instance: ModuleInstance, resource: ResourceConfig, ou
   const local = `${resource.type}.${resource.name}`;
   const expansion = instance.expansion(resource);
   const region = regionOf(instance, resource);
-  for (const expanded of instancesOf(expansion, local)) {
+  const expandedInstances = instancesOf(expansion, local);
+  if (!spendInstances(state, expandedInstances.length, resource)) return;
+  for (const expanded of expandedInstances) {
     const ctx: EvalContext = { host: instance, vars: new Map(Object.entries(expanded.vars)) };
     const values: Record<string, unknown> = {};
     evaluateBlockInto(resource.body, ctx, values, RESOURCE_META);

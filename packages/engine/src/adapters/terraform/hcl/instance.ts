@@ -16,6 +16,36 @@ export interface ScanState {
   readonly errors: InputError[];
   /** Where evaluation currently is, for errors raised by functions such as `file()`. */
   location: { file: string; line?: number };
+  /** Resource and module instances expanded so far (see `MAX_TOTAL_INSTANCES`). */
+  expanded?: number;
+}
+
+/** The most resource and module instances one folder expands to (nested `count`s multiply). */
+export const MAX_TOTAL_INSTANCES = 100_000;
+
+/**
+ * Accounts for `count` instances of a block; false (and one input error for the folder) once the
+ * folder's total would pass `MAX_TOTAL_INSTANCES`, so that nested expansions cannot exhaust memory.
+ */
+export function spendInstances(
+  state: ScanState,
+  count: number,
+  at: { file: string; line?: number },
+): boolean {
+  const total = (state.expanded ?? 0) + count;
+  if (total > MAX_TOTAL_INSTANCES) {
+    if ((state.expanded ?? 0) <= MAX_TOTAL_INSTANCES) {
+      state.errors.push({
+        file: at.file,
+        line: at.line,
+        message: `the configuration expands to more than ${MAX_TOTAL_INSTANCES} resource and module instances (nested count/for_each); the instances from here on are not evaluated`,
+      });
+    }
+    state.expanded = MAX_TOTAL_INSTANCES + 1;
+    return false;
+  }
+  state.expanded = total;
+  return true;
 }
 
 /** How many instances a `count`/`for_each` block has; `unknown` when it cannot be evaluated statically. */
@@ -23,7 +53,29 @@ export type Expansion =
   | { readonly kind: 'single' }
   | { readonly kind: 'count'; readonly count: number }
   | { readonly kind: 'each'; readonly entries: readonly (readonly [string, unknown])[] }
-  | { readonly kind: 'unknown'; readonly reason: string; readonly refs: readonly string[] };
+  | {
+      readonly kind: 'unknown';
+      readonly reason: string;
+      readonly refs: readonly string[];
+      /** Set when the configuration is at fault (not merely unknown before plan): reported as an input error. */
+      readonly problem?: boolean;
+    };
+
+/**
+ * The most instances one `count`/`for_each` expands to. Terraform sets no limit, but a static
+ * configuration with more is a mistake or an attack (`count = 100000000` would exhaust memory); the
+ * block is judged once, its `count.index`/`each.*` unknown, and the scan is reported incomplete.
+ */
+export const MAX_INSTANCES = 10_000;
+
+function tooMany(what: string, size: number): Expansion {
+  return {
+    kind: 'unknown',
+    reason: `${what} expands to ${size} instances, more than the ${MAX_INSTANCES} Safeguard evaluates; judged once with ${what === 'count' ? 'count.index' : 'each.key/each.value'} unknown`,
+    refs: [],
+    problem: true,
+  };
+}
 
 export interface ExpandedInstance {
   /** Address suffix: `''`, `[0]`, `["a"]`. */
@@ -68,6 +120,7 @@ export function expansionOf(body: Record<string, unknown>, ctx: EvalContext): Ex
         refs: [],
       };
     }
+    if (count > MAX_INSTANCES) return tooMany('count', count);
     return { kind: 'count', count };
   }
   if (body.for_each !== undefined) {
@@ -81,9 +134,12 @@ export function expansionOf(body: Record<string, unknown>, ctx: EvalContext): Ex
         return { kind: 'unknown', reason: 'for_each must be a map or a set of strings', refs: [] };
       }
       const keys = [...new Set(value as string[])].sort();
+      if (keys.length > MAX_INSTANCES) return tooMany('for_each', keys.length);
       return { kind: 'each', entries: keys.map((key) => [key, key] as const) };
     }
     if (isPlainObject(value)) {
+      const size = Object.keys(value).length;
+      if (size > MAX_INSTANCES) return tooMany('for_each', size);
       return {
         kind: 'each',
         entries: Object.keys(value)
@@ -200,7 +256,12 @@ export class ModuleInstance implements EvalHost {
   expansion(resource: ResourceConfig): Expansion {
     return this.cached(
       `expand.${resource.type}.${resource.name}`,
-      () => expansionOf(resource.body, this.ctx),
+      () =>
+        this.reportProblem(
+          expansionOf(resource.body, this.ctx),
+          resource,
+          `${resource.type}.${resource.name}`,
+        ),
       (chain) => ({
         kind: 'unknown',
         reason: `count/for_each depends on itself (${chain.join(' → ')})`,
@@ -224,10 +285,21 @@ export class ModuleInstance implements EvalHost {
     }
   }
 
+  /** An expansion the configuration got wrong (not merely unknown) is an input error with the block's place. */
+  private reportProblem(expansion: Expansion, at: { file: string; line?: number }, what: string): Expansion {
+    if (expansion.kind === 'unknown' && expansion.problem)
+      this.state.errors.push({
+        file: at.file,
+        line: at.line,
+        message: `${this.address(what)}: ${expansion.reason}`,
+      });
+    return expansion;
+  }
+
   callExpansion(call: ModuleCall): Expansion {
     return this.cached(
       `expand.module.${call.name}`,
-      () => expansionOf(call.body, this.ctx),
+      () => this.reportProblem(expansionOf(call.body, this.ctx), call, `module.${call.name}`),
       (chain) => ({
         kind: 'unknown',
         reason: `count/for_each depends on itself (${chain.join(' → ')})`,
@@ -244,7 +316,9 @@ export class ModuleInstance implements EvalHost {
         if (!child) return [];
         const expansion = this.callExpansion(call);
         const base = this.address(`module.${call.name}`);
-        return instancesOf(expansion, `module.${call.name}`).map((expanded, index) => {
+        const expandedInstances = instancesOf(expansion, `module.${call.name}`);
+        if (!spendInstances(this.state, expandedInstances.length, call)) return [];
+        return expandedInstances.map((expanded, index) => {
           const vars = expanded.vars;
           const ctx: EvalContext = { host: this, vars: new Map(Object.entries(vars)) };
           const providers = childProviders(this, call.body.providers);

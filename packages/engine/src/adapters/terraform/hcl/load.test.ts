@@ -1,6 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { InputError, Resource } from '../../../model/resource.js';
 import { isRef, isUnknown } from '../../../model/values.js';
 import { buildTerraformResources, type TfInstance } from '../build.js';
@@ -316,5 +318,115 @@ describe('Terraform HCL folder: suppressions and bad input', () => {
     const result = await loadTerraformFolder('does-not-exist', { cwd: fixtures, varFiles: ['nope.tfvars'] });
     expect(result.instances).toEqual([]);
     expect(result.errors.map((e) => e.file).sort()).toEqual(['does-not-exist', 'nope.tfvars']);
+  });
+});
+
+describe('Terraform HCL folder: red-team bad input (R-ENG-8)', () => {
+  const work = mkdtempSync(join(tmpdir(), 'safeguard-hcl-bad-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  let next = 0;
+  const folder = (files: Record<string, string | Buffer>): string => {
+    const name = `case-${next++}`;
+    mkdirSync(join(work, name), { recursive: true });
+    for (const [file, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(work, name, file)), { recursive: true });
+      writeFileSync(join(work, name, file), content);
+    }
+    return name;
+  };
+  const bucket = (name: string) => `resource "aws_s3_bucket" "${name}" {\n  bucket = "${name}"\n}\n`;
+  const messages = (result: { errors: readonly InputError[] }) =>
+    result.errors.map((error) => `${error.file}:${error.line ?? '-'}: ${error.message}`);
+
+  it('reports module cycles instead of waiting on them forever', async () => {
+    const name = folder({
+      'main.tf': `module "self" {\n  source = "./"\n}\nmodule "a" {\n  source = "./a"\n}\nmodule "b" {\n  source = "./b"\n}\n${bucket('root')}`,
+      'a/main.tf': `module "back" {\n  source = "../"\n}\n${bucket('a')}`,
+      'b/main.tf': `module "c" {\n  source = "../c"\n}\n${bucket('b')}`,
+      'c/main.tf': `module "b" {\n  source = "../b"\n}\n${bucket('c')}`,
+    });
+    const result = await loadTerraformFolder(name, { cwd: work });
+    expect(messages(result)).toEqual([
+      `${name}/a/main.tf:1: module "back": local source "../" calls this module back (a module cycle)`,
+      `${name}/c/main.tf:1: module "b": local source "../b" calls this module back (a module cycle)`,
+      `${name}/main.tf:1: module "self": local source "./" calls this module back (a module cycle)`,
+    ]);
+    expect(result.instances.map((instance) => instance.address).sort()).toEqual([
+      'aws_s3_bucket.root',
+      'module.a.aws_s3_bucket.a',
+      'module.b.aws_s3_bucket.b',
+      'module.b.module.c.aws_s3_bucket.c',
+    ]);
+  });
+
+  it('judges a huge count once and says so, and stops nested expansions before memory runs out', async () => {
+    const name = folder({
+      'main.tf':
+        'resource "aws_s3_bucket" "many" {\n  count  = 100000000\n  bucket = "x-${count.index}"\n}\nresource "aws_s3_bucket" "keys" {\n  for_each = { for i in range(1000) : "k${i}" => i }\n  bucket = each.key\n}\n',
+    });
+    const result = await loadTerraformFolder(name, { cwd: work });
+    expect(messages(result)).toEqual([
+      `${name}/main.tf:1: aws_s3_bucket.many: count expands to 100000000 instances, more than the 10000 Safeguard evaluates; judged once with count.index unknown`,
+    ]);
+    expect(
+      result.instances.filter((instance) => instance.address.startsWith('aws_s3_bucket.many')),
+    ).toHaveLength(1);
+    expect(
+      result.instances.filter((instance) => instance.address.startsWith('aws_s3_bucket.keys')),
+    ).toHaveLength(1000);
+
+    const nested = folder({
+      'main.tf': 'module "m" {\n  source = "./m"\n  count  = 1000\n}\n',
+      'm/main.tf': 'resource "aws_s3_bucket" "b" {\n  count  = 1000\n  bucket = "x"\n}\n',
+    });
+    const capped = await loadTerraformFolder(nested, { cwd: work });
+    expect(messages(capped)).toEqual([
+      `${nested}/m/main.tf:1: the configuration expands to more than 100000 resource and module instances (nested count/for_each); the instances from here on are not evaluated`,
+    ]);
+    expect(capped.instances.length).toBeLessThanOrEqual(100_000);
+  });
+
+  it('reads UTF-16 with a byte-order mark, and reports binary and malformed files in one line', async () => {
+    const name = folder({
+      'wide.tf': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(bucket('wide'), 'utf16le')]),
+      'image.tf': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
+      'many.tf': '}\n}\n}\n~\n',
+      'bad.tf.json': '{"resource": {"aws_s3_bucket": {\n',
+      'list.tf.json': '[1]',
+    });
+    const result = await loadTerraformFolder(name, { cwd: work });
+    expect(result.instances.map((instance) => instance.address)).toEqual(['aws_s3_bucket.wide']);
+    const byFile = new Map(result.errors.map((error) => [error.file.replace(`${name}/`, ''), error]));
+    expect(byFile.get('image.tf')).toEqual({
+      file: `${name}/image.tf`,
+      line: 3,
+      message: 'not a text file (binary content: a NUL byte)',
+    });
+    expect(byFile.get('bad.tf.json')?.line).toBe(2);
+    expect(byFile.get('bad.tf.json')?.message).toMatch(/^invalid JSON: /);
+    expect(byFile.get('list.tf.json')?.message).toBe('invalid Terraform JSON: the document is not an object');
+    const many = byFile.get('many.tf');
+    expect(many?.line).toBe(1);
+    expect(many?.message).toMatch(/^invalid HCL: [^,]*(?: \(and \d+ more\))?$/);
+    for (const error of result.errors) expect(error.message).not.toMatch(/\n|many\.tf:\d/);
+  });
+
+  it('reports a variables file that is binary, UTF-16 without a mark, or not a JSON object', async () => {
+    const name = folder({
+      'main.tf':
+        'variable "name" {\n  type = string\n}\nresource "aws_s3_bucket" "b" {\n  bucket = var.name\n}\n',
+      'bin.tfvars': Buffer.from([0x89, 0x50, 0x00, 0x00]),
+      'wide.tfvars': Buffer.from('name = "x"\n', 'utf16le'),
+      'list.tfvars.json': '["x"]',
+    });
+    const result = await loadTerraformFolder(name, {
+      cwd: work,
+      varFiles: [`${name}/bin.tfvars`, `${name}/wide.tfvars`, `${name}/list.tfvars.json`],
+    });
+    expect(messages(result)).toEqual([
+      `${name}/bin.tfvars:1: not a text file (binary content: a NUL byte)`,
+      `${name}/list.tfvars.json:1: invalid variables file: the document is not an object`,
+      `${name}/wide.tfvars:-: cannot read variables file: UTF-16 text without a byte-order mark: save the file as UTF-8`,
+    ]);
   });
 });

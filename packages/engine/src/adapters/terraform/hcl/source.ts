@@ -20,6 +20,13 @@ export type ParseResult =
  * `parse config: [main.tf:2,7-3,1: Invalid expression; Expected …]`: the line and reason are kept.
  */
 export async function parseHcl(name: string, text: string): Promise<ParseResult> {
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    let line = 1;
+    for (let index = text.indexOf('\n'); index >= 0 && index < nul; index = text.indexOf('\n', index + 1))
+      line++;
+    return { ok: false, line, message: 'not a text file (binary content: a NUL byte)' };
+  }
   try {
     return { ok: true, body: parseHclBody(text) };
   } catch {
@@ -32,12 +39,25 @@ export async function parseHcl(name: string, text: string): Promise<ParseResult>
     return { ok: true, body: body as Record<string, unknown> };
   } catch (error) {
     const raw = error instanceof Error ? error.message : String(error);
-    const match = /:(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([^\]]*)/.exec(raw);
-    const message = (match?.[3] ?? raw.replace(/^parse config: \[?/, '').replace(/\]$/, '')).trim();
+    if (error instanceof RangeError && /call stack/i.test(raw))
+      return { ok: false, message: 'nested too deeply (the parser ran out of stack)' };
+    // hcl2json lists every diagnostic, `[name:line,col-col: Summary; Detail name:line,col: …]`: the one
+    // on the earliest line is reported, with a count of the others.
+    const body = raw.replace(/^parse config: \[?/, '').replace(/\]$/, '');
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const diagnostics = body
+      .split(new RegExp(`(?:^|,? )${escaped}:(?=\\d+,\\d+)`))
+      .map((part) => /^(\d+),\d+(?:-\d+(?:,\d+)?)?: (.*)$/s.exec(part.trim()))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map((match) => ({ line: Number(match[1]), text: (match[2] ?? '').trim().replace(/; /, ': ') }))
+      .sort((a, b) => a.line - b.line);
+    const [first] = diagnostics;
+    if (!first) return { ok: false, message: `invalid HCL: ${body.replace(/\s+/g, ' ').trim()}` };
+    const more = diagnostics.length - 1;
     return {
       ok: false,
-      line: match ? Number(match[1]) : undefined,
-      message: `invalid HCL: ${message.replace(/; /, ': ')}`,
+      line: first.line,
+      message: `invalid HCL: ${first.text.replace(/\s+/g, ' ')}${more > 0 ? ` (and ${more} more)` : ''}`,
     };
   }
 }
