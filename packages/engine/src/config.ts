@@ -1,14 +1,22 @@
-import { readFileSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { readInputText } from './adapters/input-text.js';
+import { firstDuplicateKey } from './adapters/yaml-duplicates.js';
+
+const DATE_MESSAGE = 'must be a date written YYYY-MM-DD';
+
+/** A real calendar date: `Date.parse('2026-02-30')` is March 2nd, not an error. */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
 
 /** `.safeguard.yml`: the project's scan settings (R-ENG-6). */
 const dateString = z
-  .union([z.string(), z.date()])
+  .union([z.string(), z.date()], { error: DATE_MESSAGE })
   .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
-  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)), {
-    message: 'must be a date written YYYY-MM-DD',
-  });
+  .refine(isCalendarDate, { message: DATE_MESSAGE });
 
 const suppressionSchema = z.strictObject({
   rule: z.string().min(1, 'names the rule id to suppress'),
@@ -21,7 +29,12 @@ const suppressionSchema = z.strictObject({
 export const configSchema = z.strictObject({
   failOn: z.enum(['critical', 'high', 'medium', 'low', 'none']).optional(),
   parameters: z
-    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String))
+    .record(
+      z.string(),
+      z
+        .union([z.string(), z.number(), z.boolean()], { error: 'must be a string, number or boolean' })
+        .transform(String),
+    )
     .optional(),
   region: z.string().optional(),
   account: z.string().optional(),
@@ -32,7 +45,9 @@ export const configSchema = z.strictObject({
       tags: z
         .record(
           z.string(),
-          z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v])),
+          z
+            .union([z.string(), z.array(z.string())], { error: 'must be a string or a list of strings' })
+            .transform((v) => (Array.isArray(v) ? v : [v])),
         )
         .optional(),
       resources: z.array(z.string()).optional(),
@@ -74,14 +89,39 @@ function lineOfPath(
 
 /** Parses and validates a config file's text; errors name the file, line and field. */
 export function parseConfig(file: string, text: string): SafeguardConfig {
+  if (text.includes('\u0000')) throw new ConfigError(`${file}: not a text file (binary content: a NUL byte)`);
   const counter = new LineCounter();
-  const document = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
+  // Duplicate keys are found by one pass (the `yaml` package's own check is quadratic in the keys).
+  const document = parseDocument(text, { lineCounter: counter, uniqueKeys: false, prettyErrors: false });
   const error = document.errors[0];
+  const at = (line: number | undefined) => `${file}${line ? `:${line}` : ''}`;
   if (error) {
-    const line = error.linePos?.[0]?.line;
-    throw new ConfigError(`${file}${line ? `:${line}` : ''}: invalid YAML: ${error.message.split('\n')[0]}`);
+    const line = error.linePos?.[0]?.line ?? (error.pos ? counter.linePos(error.pos[0]).line : undefined);
+    const reason = /call stack/i.test(error.message) ? 'nested too deeply' : error.message.split('\n')[0];
+    throw new ConfigError(`${at(line)}: invalid YAML: ${reason}`);
   }
-  const value = document.toJS() ?? {};
+  let value: unknown;
+  try {
+    const duplicate = firstDuplicateKey(document);
+    if (duplicate) {
+      const line = duplicate.offset === undefined ? undefined : counter.linePos(duplicate.offset).line;
+      throw new ConfigError(`${at(line)}: invalid YAML: duplicate key "${duplicate.key}" in a mapping`);
+    }
+    // Settings are data: no aliases expanding into billions of nodes.
+    value = document.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (caught) {
+    if (caught instanceof ConfigError) throw caught;
+    const message = caught instanceof Error ? caught.message : String(caught);
+    throw new ConfigError(
+      `${file}: invalid YAML: ${
+        /Excessive alias count/.test(message)
+          ? 'aliases expand to too many nodes'
+          : /call stack/i.test(message)
+            ? 'nested too deeply'
+            : message.split('\n')[0]
+      }`,
+    );
+  }
   const parsed = configSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -100,14 +140,10 @@ export function parseConfig(file: string, text: string): SafeguardConfig {
 }
 
 export function loadConfig(file: string): SafeguardConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+  const read = readInputText(file);
+  if ('reason' in read)
     throw new ConfigError(
-      `${file}: ${code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code})`}`,
+      `${file}: ${read.reason === 'file not found' ? 'config file not found' : `cannot read config file: ${read.reason}`}`,
     );
-  }
-  return parseConfig(file, text);
+  return parseConfig(file, read.text);
 }
