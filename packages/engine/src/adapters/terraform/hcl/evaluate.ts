@@ -11,6 +11,7 @@ import {
   isPlainObject,
   isUnresolved,
   refsOf,
+  setKey,
   typeName,
   UnresolvedSignal,
   unknownFrom,
@@ -28,6 +29,8 @@ export interface EvalHost {
   reference(root: string, steps: readonly Step[]): { value: unknown; consumed: number } | undefined;
   /** Contents of a file named by `file()` (relative to the root module); throws ExpressionError if unreadable. */
   readFile(path: string): string;
+  /** Records a configuration mistake Terraform would reject (an input error), where one can be recorded. */
+  report?(message: string): void;
 }
 
 export interface EvalContext {
@@ -58,10 +61,10 @@ export function evaluateValue(raw: unknown, ctx: EvalContext): unknown {
       if (key.startsWith('${') && key.endsWith('}')) {
         const keyValue = evaluateString(key, ctx);
         if (typeof keyValue === 'string' || typeof keyValue === 'number')
-          out[String(keyValue)] = evaluateValue(value, ctx);
+          setKey(out, String(keyValue), evaluateValue(value, ctx));
         // A computed key that is not known cannot be placed; the map as a whole is then unknown.
         else return unknownFrom([keyValue], 'a map key is not known before apply');
-      } else out[key] = evaluateValue(value, ctx);
+      } else setKey(out, key, evaluateValue(value, ctx));
     }
     return out;
   }
@@ -111,7 +114,7 @@ export function evaluate(expr: Expr, ctx: EvalContext): unknown {
         if (typeof key !== 'string' && typeof key !== 'number' && typeof key !== 'boolean') {
           throw new ExpressionError(`object key must be a string, not ${typeName(key)}`);
         }
-        out[typeof key === 'number' ? formatNumber(key) : String(key)] = evaluate(item.value, ctx);
+        setKey(out, typeof key === 'number' ? formatNumber(key) : String(key), evaluate(item.value, ctx));
       }
       return out;
     }
@@ -299,10 +302,10 @@ function evaluateFor(expr: Extract<Expr, { kind: 'for' }>, ctx: EvalContext): un
     if (expr.group) {
       const group = Array.isArray(object[name]) ? (object[name] as unknown[]) : [];
       group.push(item);
-      object[name] = group;
+      setKey(object, name, group);
     } else if (Object.hasOwn(object, name))
       throw new ExpressionError(`duplicate key "${name}" in for expression (use "..." to group)`);
-    else object[name] = item;
+    else setKey(object, name, item);
   }
   return isObject ? object : list;
 }

@@ -497,9 +497,33 @@ const FUNCTIONS: Record<string, TfFunction> = {
   plantimestamp: afterApply('plantimestamp'),
 };
 
-/** Calls a Terraform built-in function; an unsupported one yields `Unknown`, never an error. */
+/** Terraform's built-in functions (1.x): a call to any other name fails `terraform validate`. */
+const TERRAFORM_FUNCTIONS = new Set(
+  (
+    'abs abspath alltrue anytrue base64decode base64encode base64gzip base64sha256 base64sha512 basename ' +
+    'bcrypt can ceil chomp chunklist cidrhost cidrnetmask cidrsubnet cidrsubnets coalesce coalescelist ' +
+    'compact concat contains csvdecode dirname distinct element endswith ephemeralasnull file filebase64 ' +
+    'filebase64sha256 filebase64sha512 fileexists filemd5 fileset filesha1 filesha256 filesha512 flatten ' +
+    'floor format formatdate formatlist indent index issensitive join jsondecode jsonencode keys length ' +
+    'list log lookup lower map matchkeys max md5 merge min nonsensitive one parseint pathexpand ' +
+    'plantimestamp pow range regex regexall replace reverse rsadecrypt sensitive setintersection ' +
+    'setproduct setsubtract setunion sha1 sha256 sha512 signum slice sort split startswith strcontains ' +
+    'strrev substr sum templatefile templatestring textdecodebase64 textencodebase64 timeadd timecmp ' +
+    'timestamp title tobool tolist tomap tonumber toset tostring transpose trim trimprefix trimspace ' +
+    'trimsuffix try type upper urlencode uuid uuidv5 values yamldecode yamlencode zipmap'
+  ).split(' '),
+);
+
+/**
+ * Calls a Terraform built-in function; one the scanner does not implement yields `Unknown`. A name
+ * Terraform does not have (a typo) is also reported as an input error: Terraform would reject the file.
+ */
 export function callFunction(name: string, args: unknown[], host: EvalHost): unknown {
   const fn = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
+  if (!fn && !TERRAFORM_FUNCTIONS.has(name) && !name.includes('::')) {
+    host.report?.(`call to unknown function ${name}() (not a Terraform built-in function)`);
+    return unknown(`function ${name}() does not exist`, [...(unknownFrom(args).refs ?? [])]);
+  }
   if (!fn)
     return unknown(`function ${name}() is not supported by the HCL scanner`, [
       ...(unknownFrom(args).refs ?? []),

@@ -219,9 +219,29 @@ export class ModuleInstance implements EvalHost {
     }
   }
 
+  /**
+   * A mistake Terraform itself rejects (a reference to something not declared, a call to a function
+   * Terraform does not have): the expression is unknown, and the mistake is an input error at the block
+   * being evaluated, once.
+   */
+  configurationError(message: string): ExpressionError {
+    this.report(message);
+    return new ExpressionError(message);
+  }
+
+  report(message: string): void {
+    const { file, line } = this.state.location;
+    if (
+      !this.state.errors.some(
+        (error) => error.file === file && error.line === line && error.message === message,
+      )
+    )
+      this.state.errors.push({ file, line, message });
+  }
+
   variable(name: string): unknown {
     const declared = this.config.variables.get(name);
-    if (!declared) throw new ExpressionError(`variable "${name}" is not declared`);
+    if (!declared) throw this.configurationError(`reference to undeclared variable "${name}"`);
     return this.cached(
       `var.${name}`,
       () => {
@@ -239,7 +259,7 @@ export class ModuleInstance implements EvalHost {
 
   local(name: string): unknown {
     const declared = this.config.locals.get(name);
-    if (!declared) throw new ExpressionError(`local.${name} is not declared`);
+    if (!declared) throw this.configurationError(`reference to undeclared local value local.${name}`);
     return this.cached(
       `local.${name}`,
       () => evaluateValue(declared.raw, this.ctx),
@@ -367,7 +387,7 @@ export class ModuleInstance implements EvalHost {
     const [first, second, third] = steps;
     if (!first || !('attr' in first)) throw new ExpressionError('"module" must be followed by a module name');
     const call = this.config.calls.get(first.attr);
-    if (!call) throw new ExpressionError(`module "${first.attr}" is not declared`);
+    if (!call) throw this.configurationError(`reference to undeclared module "${first.attr}"`);
     if (!call.child)
       return {
         value: unknown(call.problem ?? `module "${call.name}" is not loaded`),
@@ -422,7 +442,7 @@ export class ModuleInstance implements EvalHost {
         const second = steps[1];
         const dataName = second && 'attr' in second ? second.attr : '';
         if (!name || !this.config.dataSources.has(`${name}.${dataName}`)) {
-          throw new ExpressionError(`data source data.${name ?? ''}.${dataName} is not declared`);
+          throw this.configurationError(`reference to undeclared data source data.${name ?? ''}.${dataName}`);
         }
         return { value: unknown(`data.${name}.${dataName} is read at plan time`), consumed: steps.length };
       }
@@ -449,7 +469,8 @@ export class ModuleInstance implements EvalHost {
         if (!name) return undefined;
         const resource = this.config.resourceIndex.get(`${root}.${name}`);
         if (!resource) {
-          if (root.includes('_')) throw new ExpressionError(`resource ${root}.${name} is not declared`);
+          if (root.includes('_'))
+            throw this.configurationError(`reference to undeclared resource ${root}.${name}`);
           return undefined;
         }
         return { value: this.resourceValue(resource), consumed: 1 };

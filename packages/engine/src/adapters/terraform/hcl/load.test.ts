@@ -72,8 +72,8 @@ describe('Terraform HCL folder: variables, locals, functions', () => {
     expect(misc.labels).toEqual(['a', 'c']);
     expect(misc.tags).toEqual({ Range: '[0,1,2]', Abs: 2, Ceil: 2, Floor: 1, Max: 5 });
     expect(isUnknown(misc.description) && misc.description.$unknown).toMatch(/timestamp\(\)/);
-    expect(isUnknown(misc.tier) && misc.tier.$unknown).toMatch(/unsupportedfn\(\) is not supported/);
-    expect(isUnknown(misc.data_type) && misc.data_type.$unknown).toMatch(/local\.nope is not declared/);
+    // A function Terraform has but the scanner does not implement: unknown, and no error.
+    expect(isUnknown(misc.tier) && misc.tier.$unknown).toMatch(/rsadecrypt\(\) is not supported/);
   });
 
   it('leaves a variable without any value unknown, with a hint, and reports no error', async () => {
@@ -409,6 +409,45 @@ describe('Terraform HCL folder: red-team bad input (R-ENG-8)', () => {
     expect(many?.line).toBe(1);
     expect(many?.message).toMatch(/^invalid HCL: [^,]*(?: \(and \d+ more\))?$/);
     for (const error of result.errors) expect(error.message).not.toMatch(/\n|many\.tf:\d/);
+  });
+
+  it('reports what Terraform rejects statically: undeclared references and unknown functions', async () => {
+    const name = folder({
+      'main.tf': [
+        'locals {',
+        '  ok = "x"',
+        '}',
+        'resource "aws_s3_bucket" "__proto__" {',
+        '  bucket = local.ok',
+        '}',
+        'resource "aws_s3_bucket" "refs" {',
+        '  bucket = local.nope',
+        '  acl    = var.nothing',
+        '  policy = aws_iam_policy.absent.arn',
+        '  tags   = { Name = lowercase("X"), Data = data.aws_caller_identity.none.account_id }',
+        '}',
+        'resource "aws_s3_bucket" "toString" {',
+        '  bucket = local.toString',
+        '}',
+      ].join('\n'),
+    });
+    const result = await loadTerraformFolder(name, { cwd: work });
+    expect(messages(result)).toEqual([
+      `${name}/main.tf:7: call to unknown function lowercase() (not a Terraform built-in function)`,
+      `${name}/main.tf:7: reference to undeclared data source data.aws_caller_identity.none`,
+      `${name}/main.tf:7: reference to undeclared local value local.nope`,
+      `${name}/main.tf:7: reference to undeclared resource aws_iam_policy.absent`,
+      `${name}/main.tf:7: reference to undeclared variable "nothing"`,
+      `${name}/main.tf:13: reference to undeclared local value local.toString`,
+    ]);
+    // A resource named __proto__ is a resource like any other (it was silently dropped).
+    expect(result.instances.map((instance) => instance.address)).toEqual([
+      'aws_s3_bucket.__proto__',
+      'aws_s3_bucket.refs',
+      'aws_s3_bucket.toString',
+    ]);
+    expect(result.instances[0]?.values.bucket).toBe('x');
+    expect(isUnknown(result.instances[1]?.values.bucket)).toBe(true);
   });
 
   it('reports a variables file that is binary, UTF-16 without a mark, or not a JSON object', async () => {

@@ -1,3 +1,4 @@
+import { setKey } from './values.js';
 /**
  * A parser for the HCL expression language as hcl2json leaves it: every attribute value that is not a
  * plain literal comes back as a template string (`"clinic-${var.env}"`, `"${merge(local.tags, {…})}"`),
@@ -599,7 +600,7 @@ class BodyParser extends Parser {
       if (this.peek() === '=' && this.peek(1) !== '=') {
         this.pos++;
         if (Object.hasOwn(out, name)) this.fail(`duplicate attribute "${name}"`);
-        out[name] = this.value();
+        setKey(out, name, this.value());
         this.endOfItem();
         continue;
       }
@@ -622,16 +623,16 @@ class BodyParser extends Parser {
       let node = out;
       let key = name;
       for (const label of labels) {
-        const next = node[key];
+        const next = Object.hasOwn(node, key) ? node[key] : undefined;
         const child =
           next && typeof next === 'object' && !Array.isArray(next) ? (next as Record<string, unknown>) : {};
-        node[key] = child;
+        setKey(node, key, child);
         node = child;
         key = label;
       }
-      const list = Array.isArray(node[key]) ? (node[key] as unknown[]) : [];
+      const list = Object.hasOwn(node, key) && Array.isArray(node[key]) ? (node[key] as unknown[]) : [];
       list.push(block);
-      node[key] = list;
+      setKey(node, key, list);
     }
   }
 
@@ -681,7 +682,7 @@ class BodyParser extends Parser {
       this.skipSpace();
       if (this.peek() === '=' || this.peek() === ':') this.pos++;
       else this.fail('expected "=" in object');
-      out[key] = this.value();
+      setKey(out, key, this.value());
       this.accept(',');
     }
     return out;

@@ -8,6 +8,16 @@ import { isRef, isUnknown, type ResourceRef, type Unknown, unknown } from '../..
  */
 export class ExpressionError extends Error {}
 
+/**
+ * `target[key] = value` as an own property even for `__proto__` (a resource, variable or map key may be
+ * named so: plain assignment would replace the prototype and drop the entry silently).
+ */
+export function setKey(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
+}
+
 /** Thrown by strict readers when a concrete value is needed but the input is unresolved. */
 export class UnresolvedSignal extends Error {
   constructor(readonly value: Unknown) {
