@@ -230,9 +230,16 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
   }
 
   const variables = options.variables ?? {};
+  // Variable files apply to Terraform folders only: one given with none to apply to is not read, and says so.
+  if (terraformRoots.length === 0) {
+    for (const file of options.varFiles ?? [])
+      errors.push({ file, message: 'variables file not read: no Terraform folder (.tf files) is scanned' });
+  }
+  const declaredVariables = new Set<string>();
   for (const root of terraformRoots) {
     try {
       const folder = await loadTerraformFolder(root, { variables, varFiles: options.varFiles, cwd });
+      for (const name of folder.variables ?? []) declaredVariables.add(name);
       const folderErrors = [...folder.errors];
       outputs.push({
         resources: buildTerraformResources(folder.instances, folderErrors),
@@ -241,6 +248,18 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
       });
     } catch (error) {
       errors.push({ file: displayPath(root, cwd), message: crashReason(error) });
+    }
+  }
+
+  // `-var x=…` that no scanned root module declares is an error in Terraform (a typo would otherwise
+  // leave the intended variable at its default without a word).
+  if (terraformRoots.length > 0) {
+    for (const name of Object.keys(variables)) {
+      if (!declaredVariables.has(name))
+        errors.push({
+          file: `--var ${name}`,
+          message: 'no Terraform root module in the scan declares this variable',
+        });
     }
   }
 

@@ -487,6 +487,24 @@ describe('bad input: red-team cases (R-ENG-8)', () => {
     ]);
   });
 
+  it('reports Terraform variables that nothing reads: a var file with no .tf folder, an undeclared --var', async () => {
+    const name = folder({
+      'good.yaml': good,
+      'vars.tfvars': 'env = "prod"\n',
+      'tf/main.tf':
+        'variable "env" {\n  type = string\n}\nresource "aws_s3_bucket" "b" {\n  bucket = var.env\n}\n',
+    });
+    const alone = await loadInputs([`${name}/good.yaml`], { cwd: work, varFiles: [`${name}/vars.tfvars`] });
+    expect(messages(alone)).toEqual([
+      `${name}/vars.tfvars:-: variables file not read: no Terraform folder (.tf files) is scanned`,
+    ]);
+    const typo = await loadInputs([`${name}/tf`], { cwd: work, variables: { env: 'prod', evn: 'prod' } });
+    expect(messages(typo)).toEqual([
+      '--var evn:-: no Terraform root module in the scan declares this variable',
+    ]);
+    expect(ids(typo)).toEqual(['aws_s3_bucket.b']);
+  });
+
   it('reads a plan without format_version as a plan, and names a Terraform state file', async () => {
     const name = folder({
       'plan.json': JSON.stringify({ planned_values: { root_module: { resources: [] } } }),

@@ -25,6 +25,8 @@ export interface TerraformFolderResult {
   readonly errors: InputError[];
   /** Files read (display paths). */
   readonly inputs: string[];
+  /** Variables the root module declares. */
+  readonly variables?: readonly string[];
 }
 
 /**
@@ -43,6 +45,7 @@ export async function loadTerraformFolder(
   const inputKey = displayPath(cwd, rootDir);
   const loader = createConfigLoader(cwd);
   const instances: TfInstance[] = [];
+  const declared: string[] = [];
   try {
     const [config, values] = await Promise.all([
       loader.load(rootDir),
@@ -59,6 +62,7 @@ export async function loadTerraformFolder(
       (name) => `variable ${name} has no value (pass --var ${name}=… or a .tfvars file)`,
     );
     withOwnProviders(root, providers);
+    declared.push(...config.variables.keys());
     collect(root, instances);
   } catch (error) {
     loader.errors.push({
@@ -71,7 +75,7 @@ export async function loadTerraformFolder(
     (a, b) =>
       a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message),
   );
-  return { instances, errors, inputs: [...new Set(loader.inputs)] };
+  return { instances, errors, inputs: [...new Set(loader.inputs)], variables: declared };
 }
 
 /** A value from a variables file or `-var`, before conversion to the variable's type. */
