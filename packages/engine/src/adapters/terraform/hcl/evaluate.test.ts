@@ -68,6 +68,7 @@ describe('HCL expressions', () => {
     ['format("%s-%d-%05.1f-%q", "a", 2, 3.14159, "z")', 'a-2-003.1-"z"'],
     ['cidrsubnet("10.1.0.0/16", 4, 15)', '10.1.240.0/20'],
     ['endswith("abc", "bc")', true],
+    ['join("-", ["a"], ["b", "c"])', 'a-b-c'],
     ['try(var.map.nope, "fallback")', 'fallback'],
     ['can(var.map.nope)', false],
     ['range(1, 4)', [1, 2, 3]],

@@ -19,11 +19,14 @@ import {
 
 type TfFunction = (args: unknown[], host: EvalHost) => unknown;
 
+/** A call with the wrong number of arguments: Terraform rejects it before planning (an input error). */
+class ArityError extends ExpressionError {}
+
 function arity(args: unknown[], min: number, max = min): void {
   if (args.length < min || args.length > max) {
-    throw new ExpressionError(
-      `expects ${min === max ? min : `${min} to ${max}`} arguments, got ${args.length}`,
-    );
+    const expected =
+      min === max ? `${min}` : max === Number.POSITIVE_INFINITY ? `at least ${min}` : `${min} to ${max}`;
+    throw new ArityError(`expects ${expected} arguments, got ${args.length}`);
   }
 }
 
@@ -269,10 +272,13 @@ const FUNCTIONS: Record<string, TfFunction> = {
     if (position < 0) throw new ExpressionError('item not found');
     return position;
   },
+  // join(separator, lists...): Terraform accepts several lists and joins all their elements.
   join: (args) => {
-    arity(args, 2);
+    arity(args, 2, Number.POSITIVE_INFINITY);
     const separator = asString(args[0]);
-    return collection(args[1])
+    return args
+      .slice(1)
+      .flatMap((list) => collection(list))
       .map((item) => asString(item, 'list element'))
       .join(separator);
   },
@@ -524,9 +530,15 @@ export function callFunction(name: string, args: unknown[], host: EvalHost): unk
     host.report?.(`call to unknown function ${name}() (not a Terraform built-in function)`);
     return unknown(`function ${name}() does not exist`, [...(unknownFrom(args).refs ?? [])]);
   }
-  if (!fn)
-    return unknown(`function ${name}() is not supported by the HCL scanner`, [
-      ...(unknownFrom(args).refs ?? []),
-    ]);
-  return fn(args, host);
+  if (fn) {
+    try {
+      return fn(args, host);
+    } catch (error) {
+      if (error instanceof ArityError) host.report?.(`${name}(): ${error.message}`);
+      throw error;
+    }
+  }
+  return unknown(`function ${name}() is not supported by the HCL scanner`, [
+    ...(unknownFrom(args).refs ?? []),
+  ]);
 }

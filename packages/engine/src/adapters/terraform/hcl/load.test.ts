@@ -424,7 +424,7 @@ describe('Terraform HCL folder: red-team bad input (R-ENG-8)', () => {
         '  bucket = local.nope',
         '  acl    = var.nothing',
         '  policy = aws_iam_policy.absent.arn',
-        '  tags   = { Name = lowercase("X"), Data = data.aws_caller_identity.none.account_id }',
+        '  tags   = { Name = lowercase("X"), Data = data.aws_caller_identity.none.account_id, J = join(",") }',
         '}',
         'resource "aws_s3_bucket" "toString" {',
         '  bucket = local.toString',
@@ -434,6 +434,7 @@ describe('Terraform HCL folder: red-team bad input (R-ENG-8)', () => {
     const result = await loadTerraformFolder(name, { cwd: work });
     expect(messages(result)).toEqual([
       `${name}/main.tf:7: call to unknown function lowercase() (not a Terraform built-in function)`,
+      `${name}/main.tf:7: join(): expects at least 2 arguments, got 1`,
       `${name}/main.tf:7: reference to undeclared data source data.aws_caller_identity.none`,
       `${name}/main.tf:7: reference to undeclared local value local.nope`,
       `${name}/main.tf:7: reference to undeclared resource aws_iam_policy.absent`,
