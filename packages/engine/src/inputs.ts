@@ -145,7 +145,7 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
     } catch (error) {
       errors.push({
         file: displayPath(directory, cwd),
-        message: `cannot read folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        message: `cannot read folder: ${fileErrorReason(error)}`,
       });
       return;
     }
