@@ -11,7 +11,6 @@ import {
 } from 'yaml';
 import type { InputError } from '../../model/resource.js';
 import { jsonErrorOf, lineAt } from '../input-text.js';
-import { firstDuplicateKey } from '../yaml-duplicates.js';
 
 /** A template as parsed: the plain JSON value plus the 1-based line of each resource's declaration. */
 export interface ParsedTemplate {
@@ -53,6 +52,13 @@ const INTRINSICS = [
   'Fn::Or',
   'Fn::ToJsonString',
   'Fn::Length',
+  // Functions of the `Rules` section (parameter assertions); read so a template using them parses.
+  'Fn::Contains',
+  'Fn::EachMemberEquals',
+  'Fn::EachMemberIn',
+  'Fn::RefAll',
+  'Fn::ValueOf',
+  'Fn::ValueOfAll',
 ] as const;
 
 function shortName(name: string): string {
@@ -171,14 +177,33 @@ function jsonResourceLines(text: string, template: Record<string, unknown>): Map
   return lines;
 }
 
-function parseYamlTemplate(file: string, text: string, options: ParseOptions): ParseResult {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, {
-    customTags: shortFormTags,
-    lineCounter,
-    uniqueKeys: false,
-    prettyErrors: false,
-  });
+function parseYamlTemplate(file: string, input: string, options: ParseOptions): ParseResult {
+  let text = input;
+  let lineCounter = new LineCounter();
+  // Duplicate keys: the last one wins, as CloudFormation deploys it (its own parser accepts them).
+  const parse = (source: string, counter: LineCounter) =>
+    parseDocument(source, {
+      customTags: shortFormTags,
+      lineCounter: counter,
+      uniqueKeys: false,
+      prettyErrors: false,
+    });
+  let document = parse(text, lineCounter);
+  if (document.errors[0]?.code === 'MISSING_CHAR') {
+    // CloudFormation (like PyYAML) accepts a quoted scalar whose continuation lines are not indented past its
+    // key; the YAML 1.2 parser does not. Indent those lines (same lines, same value: folding trims the
+    // indentation) and take the result only if it then parses.
+    const repaired = indentQuotedContinuations(text);
+    if (repaired !== undefined) {
+      const counter = new LineCounter();
+      const retry = parse(repaired, counter);
+      if (retry.errors.length === 0) {
+        text = repaired;
+        lineCounter = counter;
+        document = retry;
+      }
+    }
+  }
   const firstError = document.errors[0];
   if (firstError) {
     const line =
@@ -188,14 +213,6 @@ function parseYamlTemplate(file: string, text: string, options: ParseOptions): P
       ? TOO_DEEP
       : `invalid YAML: ${firstError.message.split('\n')[0]}`;
     return { ok: false, error: { file, line, message } };
-  }
-  const duplicate = firstDuplicateKey(document);
-  if (duplicate) {
-    const line = duplicate.offset === undefined ? undefined : lineCounter.linePos(duplicate.offset).line;
-    return {
-      ok: false,
-      error: { file, line, message: `invalid YAML: duplicate key "${duplicate.key}" in a mapping` },
-    };
   }
   const unknownTag = document.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
   if (unknownTag) {
@@ -335,4 +352,58 @@ function problemsOf(
       report(logicalId, `Metadata must be a mapping, not ${kindOf(metadata)}`);
   }
   return problems ? { problems } : {};
+}
+
+/**
+ * A multi-line quoted scalar (`Description: 'first line` … `last line.'`) whose continuation lines are indented
+ * no further than its key, re-indented two columns past the key; `undefined` when there is none (or one never
+ * closes). Lines are only widened, never added or removed, so every line number stays right.
+ */
+export function indentQuotedContinuations(text: string): string | undefined {
+  const lines = text.split('\n');
+  let changed = false;
+  let blockIndent = -1; // inside a block scalar (`|`, `>`) opened at this indentation: its lines are text
+  for (let i = 0; i < lines.length; i++) {
+    const current = lines[i] as string;
+    const lead = current.length - current.trimStart().length;
+    if (blockIndent >= 0) {
+      if (current.trim() === '' || lead > blockIndent) continue;
+      blockIndent = -1;
+    }
+    if (/(?:^|[:\s-])[|>][-+0-9]*\s*(?:#.*)?$/.test(current.trimEnd())) {
+      blockIndent = lead;
+      continue;
+    }
+    const opening = /^(\s*)(?:-\s+)?(?:[^\s'"#][^#]*?:\s+)?(['"])(.*)$/.exec(current);
+    if (!opening) continue;
+    const quote = opening[2] as "'" | '"';
+    if (closes(opening[3] as string, quote)) continue;
+    let end = i + 1;
+    while (end < lines.length && !closes(lines[end] as string, quote)) end++;
+    if (end >= lines.length) return undefined;
+    const indent = (opening[1] as string).length + 2;
+    for (let k = i + 1; k <= end; k++) {
+      const line = lines[k] as string;
+      const before = line.length - line.trimStart().length;
+      if (line.trim() !== '' && before < indent) {
+        lines[k] = ' '.repeat(indent - before) + line;
+        changed = true;
+      }
+    }
+    i = end;
+  }
+  return changed ? lines.join('\n') : undefined;
+}
+
+/** Whether `text` (inside a quoted scalar) holds its closing quote: `''` escapes `'`, `\"` escapes `"`. */
+function closes(text: string, quote: "'" | '"'): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === '"' && c === '\\') i++;
+    else if (c === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return true;
+    }
+  }
+  return false;
 }
