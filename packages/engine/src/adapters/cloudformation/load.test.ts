@@ -111,6 +111,23 @@ describe('nested stacks and cdk.out', () => {
     ]);
   });
 
+  it('reads a remote or deploy-time TemplateURL from the template of that path kept beside the master stack', () => {
+    const output = loadCloudFormationFile(join(fixtures, 'master-stack', 'master.yaml'), {
+      cwd: fixtures,
+      pseudo: {},
+    });
+    const byId = new Map(output.resources.map((resource) => [resource.source.nativeId, resource]));
+    // Longest matching tail of the URL's path: infrastructure/network.yaml (query string ignored).
+    expect(byId.get('Vpc')?.source.file).toBe('master-stack/infrastructure/network.yaml');
+    expect(byId.get('Vpc')?.source.stack).toBe('master/Network');
+    // The literal tail of a deploy-time URL (after its last deploy-time part) names data.yaml; parameters pass.
+    expect(byId.get('Logs')?.source.file).toBe('master-stack/data.yaml');
+    expect(byId.get('Logs')?.references).toContain('master-stack/master.yaml#Key');
+    expect(output.errors.map((error) => `${error.file}:${error.line}: ${error.message}`)).toEqual([
+      'master-stack/master.yaml:24: Elsewhere: nested stack template is remote (https://my-templates.s3.amazonaws.com/clinic/not-here.yaml) and no template of that name is beside this one; scan that template separately',
+    ]);
+  });
+
   it('loads every stack of a cloud assembly with CDK paths, environment and nested stacks joined', () => {
     const output = loadCdkOut(join(fixtures, 'cloud-assembly'), { cwd: fixtures });
     expect(output.errors).toEqual([]);
@@ -518,7 +535,7 @@ describe('bad input: red-team cases (R-ENG-8)', () => {
       `${name}/parent.yaml:2: NoUrl: nested stack has no TemplateURL`,
       `${name}/parent.yaml:4: Self: nested stack template ${name}/parent.yaml is already part of this scan (a stack that includes itself?)`,
       `${name}/parent.yaml:8: Number: nested stack TemplateURL must be a string, not number`,
-      `${name}/parent.yaml:12: File: nested stack template is remote (file:///etc/hostname); scan that template separately`,
+      `${name}/parent.yaml:12: File: nested stack template is remote (file:///etc/hostname) and no template of that name is beside this one; scan that template separately`,
     ]);
   });
 

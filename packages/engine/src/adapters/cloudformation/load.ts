@@ -167,16 +167,29 @@ function collectUnits(
       problem('nested stack has no TemplateURL');
       continue;
     } else if (isUnknown(templateUrl)) {
-      problem('nested stack template URL is known only at deploy time; scan that template separately');
-      continue;
+      // `!Sub https://${Bucket}.s3.amazonaws.com/${Prefix}templates/db.yaml`: its literal tail still names the file.
+      nestedPath =
+        templateUrl.pattern === undefined ? undefined : localTemplateFor(templateUrl.pattern, absolutePath);
+      if (!nestedPath) {
+        problem(
+          `nested stack template URL is known only at deploy time${templateUrl.pattern ? ` (${templateUrl.pattern}) and names no template beside this one` : ''}; scan that template separately`,
+        );
+        continue;
+      }
     } else if (typeof templateUrl !== 'string') {
       problem(
         `nested stack TemplateURL must be a string, not ${Array.isArray(templateUrl) ? 'a list' : typeof templateUrl}`,
       );
       continue;
     } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(templateUrl)) {
-      problem(`nested stack template is remote (${templateUrl}); scan that template separately`);
-      continue;
+      // The uploaded copy of a template kept beside this one (the usual master-stack layout) is read locally.
+      nestedPath = localTemplateFor(templateUrl, absolutePath);
+      if (!nestedPath) {
+        problem(
+          `nested stack template is remote (${templateUrl}) and no template of that name is beside this one; scan that template separately`,
+        );
+        continue;
+      }
     } else {
       nestedPath = resolvePath(dirname(absolutePath), templateUrl);
     }
@@ -203,6 +216,35 @@ function collectUnits(
       { file: shown, line, logicalId },
     );
   }
+}
+
+/**
+ * The local file a remote or deploy-time nested-stack `TemplateURL` stands for: the longest tail of the URL's
+ * path (after its host; after the last deploy-time `*` part) that is a template file in the parent's folder
+ * or below it — `https://s3.amazonaws.com/bucket/infrastructure/vpc.yaml` beside `master.yaml` is
+ * `infrastructure/vpc.yaml`, else `vpc.yaml`. Master stacks are deployed from the templates kept beside them.
+ */
+export function localTemplateFor(url: string, parentFile: string): string | undefined {
+  const path = url.replace(/[?#].*$/, '').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  const segments = path.split('/').filter((segment) => segment !== '');
+  let start = 0;
+  segments.forEach((segment, index) => {
+    if (segment.includes('*')) start = index + 1;
+  });
+  const tail = segments.slice(start);
+  const file = tail.at(-1);
+  if (!file || !/\.(json|ya?ml|template)$/i.test(file)) return undefined;
+  const folder = dirname(parentFile);
+  for (let from = 0; from < tail.length; from++) {
+    const candidate = resolvePath(folder, ...tail.slice(from));
+    if (candidate === parentFile || !isInside(folder, candidate)) continue;
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not there: try a shorter tail
+    }
+  }
+  return undefined;
 }
 
 /** Loads one CloudFormation template file (JSON or YAML) with its local nested stacks. */
