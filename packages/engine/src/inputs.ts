@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { extname, isAbsolute, join, relative, resolve as resolvePath } from 'node:path';
+import { dirname, extname, isAbsolute, join, relative, resolve as resolvePath } from 'node:path';
 import {
   type AdapterOutput,
   isCdkOut,
@@ -82,6 +82,8 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
 
   // Files already read (real paths): one reached through a link and directly is read once.
   const loaded = new Set<string>();
+  // The path named on the command line that is being read: nested templates are looked up within it only.
+  let scanRoot: string | undefined;
   const loadFile = (absolute: string, explicit: boolean) => {
     const shown = displayPath(absolute, cwd);
     try {
@@ -117,7 +119,7 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
         });
         return;
       }
-      outputs.push(loadCloudFormationTemplate(shown, text, adapterOptions));
+      outputs.push(loadCloudFormationTemplate(shown, text, { ...adapterOptions, root: scanRoot }));
     });
   };
 
@@ -213,6 +215,7 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
       });
       continue;
     }
+    scanRoot = stats.isDirectory() ? absolute : dirname(absolute);
     if (stats.isDirectory()) walk(absolute);
     else if (!stats.isFile())
       errors.push({ file: path, message: 'not a regular file or folder (a pipe, socket or device)' });

@@ -128,6 +128,23 @@ describe('nested stacks and cdk.out', () => {
     ]);
   });
 
+  it('looks above the master for a folder + name match, within the scanned folder only', () => {
+    const master = join(fixtures, 'master-stack', 'samples', 'master-existing-vpc.yaml');
+    const output = loadCloudFormationFile(master, { cwd: fixtures, root: join(fixtures, 'master-stack') });
+    expect(output.resources.find((r) => r.source.nativeId === 'Queue')?.source.file).toBe(
+      'master-stack/templates/db.yaml',
+    );
+    // A bare file name is matched only in the master's own folder (data.yaml one level up is not taken).
+    expect(output.errors.map((error) => `${error.line}: ${error.message}`)).toEqual([
+      expect.stringMatching(
+        /^7: ByNameOnly: nested stack template is remote \(https:\/\/s3\.amazonaws\.com\//,
+      ),
+    ]);
+    // Without the scan's root, nothing above the master's folder is read.
+    const alone = loadCloudFormationFile(master, { cwd: fixtures });
+    expect(alone.errors).toHaveLength(2);
+  });
+
   it('loads every stack of a cloud assembly with CDK paths, environment and nested stacks joined', () => {
     const output = loadCdkOut(join(fixtures, 'cloud-assembly'), { cwd: fixtures });
     expect(output.errors).toEqual([]);

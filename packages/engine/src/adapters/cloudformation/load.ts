@@ -14,6 +14,11 @@ export interface CloudFormationOptions {
   readonly pseudo?: Readonly<Record<string, string>>;
   /** Base for display paths in findings (default: the working directory). */
   readonly cwd?: string;
+  /**
+   * The folder named for the scan (default: the template's own folder): a remote nested-stack template may be
+   * matched to a local file anywhere inside it, never outside.
+   */
+  readonly root?: string;
 }
 
 export interface AdapterOutput {
@@ -169,7 +174,9 @@ function collectUnits(
     } else if (isUnknown(templateUrl)) {
       // `!Sub https://${Bucket}.s3.amazonaws.com/${Prefix}templates/db.yaml`: its literal tail still names the file.
       nestedPath =
-        templateUrl.pattern === undefined ? undefined : localTemplateFor(templateUrl.pattern, absolutePath);
+        templateUrl.pattern === undefined
+          ? undefined
+          : localTemplateFor(templateUrl.pattern, absolutePath, options.root);
       if (!nestedPath) {
         problem(
           `nested stack template URL is known only at deploy time${templateUrl.pattern ? ` (${templateUrl.pattern}) and names no template beside this one` : ''}; scan that template separately`,
@@ -183,7 +190,7 @@ function collectUnits(
       continue;
     } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(templateUrl)) {
       // The uploaded copy of a template kept beside this one (the usual master-stack layout) is read locally.
-      nestedPath = localTemplateFor(templateUrl, absolutePath);
+      nestedPath = localTemplateFor(templateUrl, absolutePath, options.root);
       if (!nestedPath) {
         problem(
           `nested stack template is remote (${templateUrl}) and no template of that name is beside this one; scan that template separately`,
@@ -219,12 +226,14 @@ function collectUnits(
 }
 
 /**
- * The local file a remote or deploy-time nested-stack `TemplateURL` stands for: the longest tail of the URL's
- * path (after its host; after the last deploy-time `*` part) that is a template file in the parent's folder
- * or below it — `https://s3.amazonaws.com/bucket/infrastructure/vpc.yaml` beside `master.yaml` is
- * `infrastructure/vpc.yaml`, else `vpc.yaml`. Master stacks are deployed from the templates kept beside them.
+ * The local file a remote or deploy-time nested-stack `TemplateURL` stands for, as master stacks are deployed
+ * from the templates kept beside them. Taken from the URL's path (after its host, and after its last
+ * deploy-time `*` part): the longest tail that is a file in the parent's folder or below it
+ * (`https://s3.amazonaws.com/bucket/infra/vpc.yaml` beside `master.yaml` → `infra/vpc.yaml`, else `vpc.yaml`);
+ * failing that, a tail of two or more segments from a folder above it, up to the scan's root
+ * (`samples/master.yaml` naming `…/templates/vpc.yaml` → `templates/vpc.yaml` at the root).
  */
-export function localTemplateFor(url: string, parentFile: string): string | undefined {
+export function localTemplateFor(url: string, parentFile: string, root?: string): string | undefined {
   const path = url.replace(/[?#].*$/, '').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
   const segments = path.split('/').filter((segment) => segment !== '');
   let start = 0;
@@ -234,15 +243,22 @@ export function localTemplateFor(url: string, parentFile: string): string | unde
   const tail = segments.slice(start);
   const file = tail.at(-1);
   if (!file || !/\.(json|ya?ml|template)$/i.test(file)) return undefined;
-  const folder = dirname(parentFile);
-  for (let from = 0; from < tail.length; from++) {
-    const candidate = resolvePath(folder, ...tail.slice(from));
-    if (candidate === parentFile || !isInside(folder, candidate)) continue;
-    try {
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not there: try a shorter tail
+  const top = root ?? dirname(parentFile);
+  let folder = dirname(parentFile);
+  for (let level = 0; isInside(top, folder); level++) {
+    // Above the parent's own folder, a bare file name is too weak a match: at least one folder must match too.
+    for (let from = 0; from < (level === 0 ? tail.length : tail.length - 1); from++) {
+      const candidate = resolvePath(folder, ...tail.slice(from));
+      if (candidate === parentFile || !isInside(top, candidate)) continue;
+      try {
+        if (statSync(candidate).isFile()) return candidate;
+      } catch {
+        // not there: try a shorter tail
+      }
     }
+    const up = dirname(folder);
+    if (up === folder) break;
+    folder = up;
   }
   return undefined;
 }
