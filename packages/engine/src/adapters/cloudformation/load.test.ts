@@ -550,10 +550,57 @@ describe('bad input: red-team cases (R-ENG-8)', () => {
     const output = loadCloudFormationFile(`${name}/parent.yaml`, { cwd: work });
     expect(messages(output)).toEqual([
       `${name}/parent.yaml:2: NoUrl: nested stack has no TemplateURL`,
-      `${name}/parent.yaml:4: Self: nested stack template ${name}/parent.yaml is already part of this scan (a stack that includes itself?)`,
+      `${name}/parent.yaml:4: Self: nested stack template ${name}/parent.yaml includes itself (it is one of this stack's own parents)`,
       `${name}/parent.yaml:8: Number: nested stack TemplateURL must be a string, not number`,
       `${name}/parent.yaml:12: File: nested stack template is remote (file:///etc/hostname) and no template of that name is beside this one; scan that template separately`,
     ]);
+  });
+
+  it('judges one template deployed as two nested stacks as two stacks, and skips a nested stack not created', () => {
+    const name = folder({
+      'parent.yaml': [
+        'Parameters:',
+        '  WithAlarms:',
+        '    Type: String',
+        '    Default: "false"',
+        'Conditions:',
+        '  Alarms: !Equals [!Ref WithAlarms, "true"]',
+        'Resources:',
+        '  Open:',
+        '    Type: AWS::CloudFormation::Stack',
+        '    Properties:',
+        '      TemplateURL: ./queue.yaml',
+        '      Parameters: {Encrypted: "false"}',
+        '  Closed:',
+        '    Type: AWS::CloudFormation::Stack',
+        '    Properties:',
+        '      TemplateURL: ./queue.yaml',
+        '      Parameters: {Encrypted: "true"}',
+        '  NotCreated:',
+        '    Type: AWS::CloudFormation::Stack',
+        '    Condition: Alarms',
+        '    Properties:',
+        '      TemplateURL: ./missing.yaml',
+      ].join('\n'),
+      'queue.yaml': [
+        'Parameters:',
+        '  Encrypted:',
+        '    Type: String',
+        'Resources:',
+        '  Queue:',
+        '    Type: AWS::SQS::Queue',
+        '    Properties:',
+        '      SqsManagedSseEnabled: !Ref Encrypted',
+      ].join('\n'),
+    });
+    const output = loadCloudFormationFile(`${name}/parent.yaml`, { cwd: work });
+    expect(output.errors).toEqual([]);
+    const queues = output.resources.filter((resource) => resource.source.nativeId === 'Queue');
+    expect(queues.map((queue) => [queue.source.stack, queue.source.file])).toEqual([
+      ['parent/Open', `${name}/queue.yaml`],
+      ['parent/Closed', `${name}/queue.yaml`],
+    ]);
+    expect(new Set(queues.map((queue) => queue.id)).size).toBe(2);
   });
 
   it('follows symbolic links in a folder, reports broken ones and walks a link loop once', async () => {

@@ -97,21 +97,25 @@ function collectUnits(
   seen: Set<string>,
   parsedCache?: ParsedTemplate,
   via?: NestedVia,
+  ancestors: ReadonlySet<string> = new Set(),
 ): void {
   const cwd = options.cwd ?? process.cwd();
   const shown = display(absolutePath, cwd);
-  if (seen.has(absolutePath)) {
+  if (via ? ancestors.has(absolutePath) : seen.has(absolutePath)) {
     errors.push(
       via
         ? {
             file: via.file,
             line: via.line,
-            message: `${via.logicalId}: nested stack template ${shown} is already part of this scan (a stack that includes itself?)`,
+            message: `${via.logicalId}: nested stack template ${shown} includes itself (it is one of this stack's own parents)`,
           }
         : { file: shown, message: 'template is listed more than once in the cloud assembly' },
     );
     return;
   }
+  // One template deployed as several nested stacks (two VPCs from vpc.yaml): each instance is its own stack,
+  // with its own parameters and its own resource ids.
+  const templateKey = seen.has(absolutePath) ? `${shown}@${stackName}` : shown;
   seen.add(absolutePath);
   let template = parsedCache;
   if (!template) {
@@ -134,7 +138,7 @@ function collectUnits(
   if (template.problems) errors.push(...template.problems);
   const unit: TemplateUnit = {
     template,
-    templateKey: shown,
+    templateKey,
     stackName,
     parameterValues,
     pseudo: options.pseudo ?? {},
@@ -147,13 +151,15 @@ function collectUnits(
     if (raw.Type !== 'AWS::CloudFormation::Stack') continue;
     const line = template.resourceLines.get(logicalId);
     resolver ??= new TemplateResolver({
-      templateKey: shown,
+      templateKey,
       body: template.body,
       parameterValues,
       pseudo: options.pseudo ?? {},
       stackName,
       report: () => {},
     });
+    // A nested stack whose condition is false under these parameters is not created: nothing to read.
+    if (typeof raw.Condition === 'string' && resolver.condition(raw.Condition) === false) continue;
     const properties = asRecord(resolver.resolveFor(logicalId, raw.Properties ?? {}));
     const assetPath = asRecord(raw.Metadata)['aws:asset:path'];
     const templateUrl = properties.TemplateURL;
@@ -221,6 +227,7 @@ function collectUnits(
       seen,
       undefined,
       { file: shown, line, logicalId },
+      new Set([...ancestors, absolutePath]),
     );
   }
 }
