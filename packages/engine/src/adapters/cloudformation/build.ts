@@ -87,7 +87,21 @@ export function buildCanonicalResources(
       const raw = asRecord(declaration);
       const line = lineOf(logicalId);
       if (typeof raw.Type !== 'string' || raw.Type === '') {
-        errors.push({ file: template.file, line, message: `${logicalId}: resource has no Type` });
+        const kind = Array.isArray(raw.Type)
+          ? 'a list'
+          : raw.Type === null
+            ? 'null'
+            : typeof raw.Type === 'object'
+              ? 'a mapping'
+              : `a ${typeof raw.Type}`;
+        errors.push({
+          file: template.file,
+          line,
+          message:
+            raw.Type === undefined || raw.Type === ''
+              ? `${logicalId}: resource has no Type`
+              : `${logicalId}: Type must be a string such as AWS::S3::Bucket, not ${kind}`,
+        });
         continue;
       }
       if (typeof raw.Condition === 'string') {

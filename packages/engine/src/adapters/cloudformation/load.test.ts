@@ -184,6 +184,8 @@ describe('bad input (R-ENG-8)', () => {
     expect(output.errors.map((error) => `${error.line}: ${error.message}`)).toEqual([
       '3: A: resource has no Type',
       '5: B: Ref to "Nowhere", which is neither a parameter nor a resource',
+      '9: C: Type must be a string such as AWS::S3::Bucket, not a number',
+      '11: D: Type must be a string such as AWS::S3::Bucket, not a list',
     ]);
     expect(output.resources.map((resource) => resource.source.nativeId)).toEqual(['B']);
   });

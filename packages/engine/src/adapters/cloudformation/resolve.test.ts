@@ -206,3 +206,37 @@ describe('strings built from literal and deploy-time parts', () => {
     expect(stringMatches(r.resolve({ Ref: 'Name' }), /x/)).toBeUndefined();
   });
 });
+
+describe('names that are also Object.prototype members', () => {
+  it('are not resources, conditions or map entries, and a __proto__ key stays an own key', () => {
+    const reports: string[] = [];
+    const r = new TemplateResolver({
+      templateKey: 't.yaml',
+      body: {
+        Conditions: {},
+        Mappings: { M: { a: { b: 'x' } } },
+        Resources: { Bucket: { Type: 'AWS::S3::Bucket' } },
+      },
+      parameterValues: {},
+      pseudo: {},
+      stackName: 'stack',
+      report: (message) => reports.push(message),
+    });
+    expect(isUnknown(r.resolve({ Ref: 'constructor' }))).toBe(true);
+    expect(r.condition('toString')).toEqual(expect.objectContaining({ $unknown: expect.any(String) }));
+    expect(isUnknown(r.resolve({ 'Fn::GetAtt': ['__proto__', 'Arn'] }))).toBe(true);
+    expect(r.resolve({ 'Fn::FindInMap': ['M', 'constructor', 'name'] })).toEqual(expect.anything());
+    expect(reports).toEqual([
+      'Ref to "constructor", which is neither a parameter nor a resource',
+      'condition "toString" is not declared under Conditions',
+      expect.stringMatching(/__proto__/),
+      expect.stringMatching(/^Fn::FindInMap: mapping M has no constructor\.name/),
+    ]);
+    const resolved = r.resolve(
+      JSON.parse('{"__proto__": {"polluted": {"Ref": "Bucket"}}, "b": {"Ref": "Bucket"}}'),
+    ) as Record<string, unknown>;
+    expect(Object.hasOwn(resolved, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(resolved)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -84,16 +84,16 @@ export class TemplateResolver {
   condition(name: string): boolean | Unknown {
     const cached = this.conditionCache.get(name);
     if (cached !== undefined) return cached;
-    if (!(name in this.conditions)) {
+    if (!Object.hasOwn(this.conditions, name)) {
       this.input.report(`condition "${name}" is not declared under Conditions`, this.currentResource);
       return unknown(`condition ${name} is not declared`);
     }
     if (this.conditionsInProgress.has(name)) {
-      this.input.report(`condition "${name}" refers to itself`);
+      this.input.report(`condition "${name}" refers to itself`, this.currentResource);
       return unknown(`condition ${name} is circular`);
     }
     this.conditionsInProgress.add(name);
-    const value = this.evaluateCondition(this.conditions[name]);
+    const value = this.evaluateCondition(own(this.conditions, name));
     this.conditionsInProgress.delete(name);
     this.conditionCache.set(name, value);
     return value;
@@ -172,17 +172,17 @@ export class TemplateResolver {
         out = {};
         for (let before = 0; before < index; before++) {
           const [k, v] = entries[before] as [string, unknown];
-          out[k] = v;
+          setOwn(out, k, v);
         }
       }
-      if (out !== undefined && resolved !== NO_VALUE) out[key] = resolved;
+      if (out !== undefined && resolved !== NO_VALUE) setOwn(out, key, resolved);
     }
     return out ?? value;
   }
 
   private ref(name: string): unknown {
     if (this.parameters.has(name)) return this.parameters.get(name);
-    if (name in this.resources) return { $ref: this.modelId(name) } satisfies ResourceRef;
+    if (Object.hasOwn(this.resources, name)) return { $ref: this.modelId(name) } satisfies ResourceRef;
     if (name === 'AWS::NoValue') return NO_VALUE;
     if (name.startsWith('AWS::')) {
       const known = this.input.pseudo[name];
@@ -210,7 +210,7 @@ export class TemplateResolver {
         const [target, attribute] = parts;
         if (typeof target !== 'string' || typeof attribute !== 'string')
           return this.bad(fn, 'takes [LogicalId, Attribute]');
-        if (!(target in this.resources)) {
+        if (!Object.hasOwn(this.resources, target)) {
           this.input.report(
             `Fn::GetAtt refers to "${target}", which is not a resource`,
             this.currentResource,
@@ -265,8 +265,8 @@ export class TemplateResolver {
         if (isUnknown(mapName)) return mapName;
         if (isUnknown(top) || isUnknown(second))
           return this.mapCandidates(String(mapName), top, second, fallback);
-        const map = asRecord(this.mappings[String(mapName)]);
-        const value = asRecord(map[String(top)])[String(second)];
+        const map = asRecord(own(this.mappings, String(mapName)));
+        const value = own(asRecord(own(map, String(top))), String(second));
         if (value === undefined) {
           if (fallback !== undefined) return this.resolve(fallback);
           this.input.report(
@@ -350,7 +350,7 @@ export class TemplateResolver {
         parts.push(`\${${name.slice(1)}}`);
         continue;
       }
-      if (name in variables) {
+      if (Object.hasOwn(variables, name)) {
         parts.push(variables[name]);
         continue;
       }
@@ -373,16 +373,16 @@ export class TemplateResolver {
    */
   private mapCandidates(mapName: string, top: unknown, second: unknown, fallback: unknown): Unknown {
     const key = (isUnknown(top) ? top : second) as Unknown;
-    const map = asRecord(this.mappings[mapName]);
+    const map = asRecord(own(this.mappings, mapName));
     const keys = (value: unknown, within: Record<string, unknown>): string[] =>
       isUnknown(value)
         ? (value.candidates?.map((candidate) => String(candidate)) ?? Object.keys(within))
         : [String(value)];
     const found: unknown[] = [];
     for (const topKey of keys(top, map)) {
-      const row = asRecord(map[topKey]);
+      const row = asRecord(own(map, topKey));
       for (const secondKey of keys(second, row)) {
-        const value = row[secondKey];
+        const value = own(row, secondKey);
         if (value !== undefined) found.push(this.resolve(value));
       }
     }
@@ -518,4 +518,16 @@ export function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};
+}
+
+/** `record[key]` only when it is the record's own key (`!Ref constructor` names no resource). */
+function own(record: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** Sets an own key, `__proto__` included (assignment would replace the object's prototype instead). */
+function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
 }
