@@ -29,7 +29,13 @@ export function keyValues(flag: string, values: readonly string[] | undefined): 
   for (const value of values ?? []) {
     const eq = value.indexOf('=');
     if (eq <= 0) throw new UsageError(`${flag} expects Key=Value, got "${value}"`);
-    out[value.slice(0, eq)] = value.slice(eq + 1);
+    // defineProperty: `__proto__=x` is a key like any other, not the object's prototype.
+    Object.defineProperty(out, value.slice(0, eq), {
+      value: value.slice(eq + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

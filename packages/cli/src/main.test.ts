@@ -113,6 +113,26 @@ describe('safeguard scan', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('says why a baseline cannot be used: a folder, or bytes that are not JSON (line, no quoted bytes)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'safeguard-cli-'));
+    writeFileSync(join(dir, 't.yaml'), readFileSync(join(fixtures, 'estate.yaml')));
+    writeFileSync(join(dir, 'garbage.json'), '{\n  "version": 1,\n  \u0089PNG\n}');
+    const folder = await run(['scan', 't.yaml', '--baseline', '.'], dir);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/--baseline \.: is a folder, not a file/);
+    const garbage = await run(['scan', 't.yaml', '--baseline', 'garbage.json'], dir);
+    expect(garbage.code).toBe(2);
+    expect(garbage.stderr).toMatch(/garbage\.json:3: baseline is not valid JSON/);
+    expect(garbage.stderr).not.toMatch(/PNG/);
+  });
+
+  it('takes --param __proto__=x as a parameter name, not a prototype', async () => {
+    const { keyValues } = await import('./args.js');
+    const values = keyValues('--param', ['__proto__=x', 'Env=prod']);
+    expect(Object.keys(values)).toEqual(['__proto__', 'Env']);
+    expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
+  });
+
   it('rejects a malformed config naming file, line and field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'safeguard-cli-'));
     writeFileSync(

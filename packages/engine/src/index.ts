@@ -7,6 +7,7 @@ export {
   loadCloudFormationFile,
   loadCloudFormationTemplate,
 } from './adapters/cloudformation/index.js';
+export { fileErrorReason } from './adapters/input-text.js';
 export { loadTerraformFolder } from './adapters/terraform/hcl/index.js';
 export { loadTerraformPlan } from './adapters/terraform/plan.js';
 export { ConfigError, configSchema, loadConfig, parseConfig, type SafeguardConfig } from './config.js';

@@ -7,6 +7,7 @@ import {
   baselineOf,
   ConfigError,
   exitCodeOf,
+  fileErrorReason,
   isReportFormat,
   loadConfig,
   parseBaseline,
@@ -58,9 +59,12 @@ function readBaseline(io: CliIo, path: string): Baseline {
   let text: string;
   try {
     text = readFileSync(resolve(io.cwd, path), 'utf8');
-  } catch {
+  } catch (error) {
+    const reason = fileErrorReason(error);
     throw new UsageError(
-      `--baseline ${path}: file not found (create one with \`safeguard baseline <paths> --output ${path}\`)`,
+      reason === 'file not found'
+        ? `--baseline ${path}: file not found (create one with \`safeguard baseline <paths> --output ${path}\`)`
+        : `--baseline ${path}: ${reason}`,
     );
   }
   try {

@@ -1,3 +1,4 @@
+import { jsonErrorOf } from '../adapters/input-text.js';
 import type { ConfigSuppression } from '../config.js';
 import type { InputError, Model } from '../model/resource.js';
 import type { Finding, SuppressionState } from './finding.js';
@@ -35,8 +36,10 @@ export function parseBaseline(file: string, text: string): Baseline {
   try {
     value = JSON.parse(text);
   } catch (error) {
+    // Line and reason, never a quote of the file's bytes.
+    const { line, message } = jsonErrorOf(text, error);
     throw new Error(
-      `${file}: baseline is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+      `${file}${line === undefined ? '' : `:${line}`}: baseline is not valid JSON (${message})`,
     );
   }
   const record = value as Partial<Baseline>;
