@@ -66,9 +66,7 @@ function deadLetterSources(view: CfnResourceView, context: CfnMapContext): strin
     // A Lambda function's dead-letter queue is a dead-letter queue too (it needs no DLQ of its own).
     ...context.referrers('AWS::Lambda::Function', 'DeadLetterConfig.TargetArn').map((fn) => fn.modelId),
     // The same for an AWS SAM function (`DeadLetterQueue: {Type: SQS, TargetArn}`, possibly from Globals).
-    ...context
-      .referrers('AWS::Serverless::Function', 'DeadLetterQueue.TargetArn')
-      .map((fn) => fn.modelId),
+    ...context.referrers('AWS::Serverless::Function', 'DeadLetterQueue.TargetArn').map((fn) => fn.modelId),
   ]);
   // RedrivePolicy written as a JSON string cannot hold a reference; match a literal ARN by queue name.
   const name = view.properties.QueueName;
