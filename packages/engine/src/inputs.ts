@@ -1,5 +1,6 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve as resolvePath } from 'node:path';
+import { coverAcrossInputs } from './adapters/backup-coverage.js';
 import {
   type AdapterOutput,
   isCdkOut,
@@ -278,5 +279,7 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
   }
   const allErrors = [...errors, ...outputs.flatMap((output) => output.errors)];
   const uniqueErrors = [...new Map(allErrors.map((e) => [`${e.file}:${e.line}:${e.message}`, e])).values()];
-  return createModel(resources, uniqueErrors, [...new Set(outputs.flatMap((output) => output.inputs))]);
+  return createModel(coverAcrossInputs(resources), uniqueErrors, [
+    ...new Set(outputs.flatMap((output) => output.inputs)),
+  ]);
 }

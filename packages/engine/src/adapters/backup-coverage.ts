@@ -1,4 +1,5 @@
-import type { BackupSelectionFacts } from '../model/kinds/backup.js';
+import type { BackupCoverage, BackupPlanFacts, BackupSelectionFacts } from '../model/kinds/backup.js';
+import type { Resource } from '../model/resource.js';
 import { isRef, isUnknown, type ResourceRef, type Unknown, unknown, type Val } from '../model/values.js';
 
 /**
@@ -92,4 +93,47 @@ export function selectionCovers(
   if (excluded === true) return false;
   if (isUnknown(excluded)) return excluded;
   return assigned;
+}
+
+/** How each protected kind appears in ARNs (for selections that name ARN patterns). */
+const ARN_OF_KIND: Readonly<Record<string, Pick<ProtectedResource, 'arnService' | 'arnTypePrefix'>>> = {
+  Table: { arnService: 'dynamodb', arnTypePrefix: 'table/' },
+  Database: { arnService: 'rds', arnTypePrefix: 'db:' },
+  DbCluster: { arnService: 'rds', arnTypePrefix: 'cluster:' },
+  FileSystem: { arnService: 'elasticfilesystem', arnTypePrefix: 'file-system/' },
+  Volume: { arnService: 'ec2', arnTypePrefix: 'volume/' },
+};
+
+/**
+ * Backup coverage across the inputs of one scan. Each adapter matches a resource against the selections of its own
+ * input; a central backup stack (one template selecting `backup: daily` across the account) covers resources
+ * declared in other templates too. A resource no selection of its own input covers is given the plans of other
+ * inputs whose selections cover it for certain (by tag, or an ARN pattern that matches any name); a match that
+ * would depend on a deploy-time name is not taken, so the resource's own verdict stands.
+ */
+export function coverAcrossInputs(resources: Resource[]): Resource[] {
+  const plans = resources.filter((resource) => resource.kind === 'BackupPlan');
+  if (plans.length === 0) return resources;
+  let changed = false;
+  const out = resources.map((resource) => {
+    const arn = ARN_OF_KIND[resource.kind];
+    if (!arn) return resource;
+    const facts = resource.facts as { readonly backupPlans?: BackupCoverage };
+    const own = facts.backupPlans;
+    if (!Array.isArray(own) || own.length > 0) return resource;
+    const target: ProtectedResource = { ...arn, arnName: undefined, tags: resource.tags };
+    const covering = plans
+      .filter(
+        (plan) =>
+          plan.source.file !== resource.source.file &&
+          (plan.facts as BackupPlanFacts).selections.some(
+            (selection) => selectionCovers(selection, resource.id, target) === true,
+          ),
+      )
+      .map((plan) => plan.id);
+    if (covering.length === 0) return resource;
+    changed = true;
+    return { ...resource, facts: { ...facts, backupPlans: covering } } as unknown as Resource;
+  });
+  return changed ? out : resources;
 }

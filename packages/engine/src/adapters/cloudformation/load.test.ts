@@ -605,6 +605,61 @@ describe('bad input: red-team cases (R-ENG-8)', () => {
     expect(new Set(queues.map((queue) => queue.id)).size).toBe(2);
   });
 
+  it('lets a central backup stack cover tagged data stores declared in other templates of the scan', async () => {
+    const name = folder({
+      'backup.yaml': [
+        'Resources:',
+        '  Plan:',
+        '    Type: AWS::Backup::BackupPlan',
+        '    Properties:',
+        '      BackupPlan:',
+        '        BackupPlanName: daily',
+        '        BackupPlanRule: [{RuleName: daily, TargetBackupVault: Default, Lifecycle: {DeleteAfterDays: 35}}]',
+        '  ByTag:',
+        '    Type: AWS::Backup::BackupSelection',
+        '    Properties:',
+        '      BackupPlanId: !Ref Plan',
+        '      BackupSelection:',
+        '        SelectionName: tagged',
+        '        IamRoleArn: arn:aws:iam::123456789012:role/backup',
+        '        ListOfTags: [{ConditionType: STRINGEQUALS, ConditionKey: backup, ConditionValue: daily}]',
+        '  NamedOnly:',
+        '    Type: AWS::Backup::BackupSelection',
+        '    Properties:',
+        '      BackupPlanId: !Ref Plan',
+        '      BackupSelection:',
+        '        SelectionName: named',
+        '        IamRoleArn: arn:aws:iam::123456789012:role/backup',
+        '        Resources: [arn:aws:dynamodb:us-east-1:123456789012:table/other]',
+      ].join('\n'),
+      'data.yaml': [
+        'Resources:',
+        '  Tagged:',
+        '    Type: AWS::DynamoDB::Table',
+        '    Properties:',
+        '      KeySchema: [{AttributeName: id, KeyType: HASH}]',
+        '      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]',
+        '      Tags: [{Key: backup, Value: daily}]',
+        '  Untagged:',
+        '    Type: AWS::DynamoDB::Table',
+        '    Properties:',
+        '      KeySchema: [{AttributeName: id, KeyType: HASH}]',
+        '      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]',
+      ].join('\n'),
+    });
+    const output = await loadInputs([name], { cwd: work });
+    expect(output.errors).toEqual([]);
+    const plansOf = (id: string) =>
+      (
+        output.resources.find((resource) => resource.source.nativeId === id)?.facts as {
+          backupPlans: unknown;
+        }
+      ).backupPlans;
+    expect(plansOf('Tagged')).toEqual([`${name}/backup.yaml#Plan`]);
+    // A selection naming another table's ARN does not cover a table whose name is set at deploy time.
+    expect(plansOf('Untagged')).toEqual([]);
+  });
+
   it('follows symbolic links in a folder, reports broken ones and walks a link loop once', async () => {
     if (process.platform === 'win32') return;
     const name = folder({ 'real/t.yaml': good, 'other/o.yaml': good.replace('Good', 'Other') });
