@@ -44,7 +44,9 @@ export function num(value: unknown, absent: undefined): Val<number> | undefined;
 export function num(value: unknown, absent: number | undefined): Val<number> | undefined {
   if (value === undefined || value === null) return absent;
   if (isUnknown(value)) return value;
-  if (typeof value === 'number') return value;
+  // `1e999999` or YAML's `.inf` read as Infinity: no AWS setting takes it, and it would pass every minimum.
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? value : unknown(`${value} is not a finite number`);
   if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
     return Number(value);
   return mismatch('a number', value);
