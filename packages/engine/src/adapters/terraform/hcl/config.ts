@@ -16,6 +16,8 @@ export interface ModuleConfig {
   readonly resources: ResourceConfig[];
   readonly resourceIndex: Map<string, ResourceConfig>;
   readonly dataSources: Set<string>;
+  /** Data blocks by `type.name` (first declaration), for the few data sources Terraform computes offline. */
+  readonly dataBlocks: Map<string, ResourceConfig>;
   readonly calls: Map<string, ModuleCall>;
   readonly providers: ProviderConfig[];
 }
@@ -142,6 +144,7 @@ export function createConfigLoader(cwd: string): ConfigLoader {
       resources: [],
       resourceIndex: new Map(),
       dataSources: new Set(),
+      dataBlocks: new Map(),
       calls: new Map(),
       providers: [],
     };
@@ -296,7 +299,22 @@ function indexFile(config: ModuleConfig, file: ParsedFile, errors: InputError[])
     }
   }
   for (const [type, byName] of Object.entries(isObject(body.data) ? body.data : {})) {
-    if (isObject(byName)) for (const name of Object.keys(byName)) config.dataSources.add(`${type}.${name}`);
+    if (!isObject(byName)) continue;
+    for (const [name, value] of Object.entries(byName)) {
+      const key = `${type}.${name}`;
+      config.dataSources.add(key);
+      const [first] = bodies(value);
+      if (!first || config.dataBlocks.has(key)) continue;
+      const at = position(`data.${key}`);
+      config.dataBlocks.set(key, {
+        type,
+        name,
+        body: { ...first },
+        file: display,
+        line: at?.line,
+        suppressions: [],
+      });
+    }
   }
   for (const [name, value] of Object.entries(isObject(body.module) ? body.module : {})) {
     const [first] = bodies(value);

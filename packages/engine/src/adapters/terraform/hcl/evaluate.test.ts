@@ -77,6 +77,25 @@ describe('HCL expressions', () => {
     expect(expr(text)).toEqual(expected);
   });
 
+  it('knows that a collection holding unknowns is not null, and that an unknown may be', () => {
+    expect(expr('{ a = var.missing } != null')).toBe(true);
+    expect(expr('[var.missing] == null')).toBe(false);
+    expect(expr('{ a = var.missing } != null ? "kept" : "dropped"')).toBe('kept');
+    expect(isUnknown(expr('var.missing != null'))).toBe(true);
+  });
+
+  it('replaces placeholders inside a structured document (JSON text holding references)', () => {
+    expect(expr('replace({ R = ["_X_/*", "keep"] }, "_X_", "arn:aws:s3:::b")')).toEqual({
+      R: ['arn:aws:s3:::b/*', 'keep'],
+    });
+    const replaced = expr('replace({ R = "_X_/*", S = "keep" }, "_X_", aws_kms_key.k)') as Record<
+      string,
+      unknown
+    >;
+    expect(replaced.S).toBe('keep');
+    expect(isUnknown(replaced.R) && replaced.R.refs).toEqual(['f#aws_kms_key.k']);
+  });
+
   it('keeps $${ and %%{ escapes literal', () => {
     expect(run(`a $\${b} %%{c} \${var.env}`)).toBe(`a \${b} %{c} prod`);
   });

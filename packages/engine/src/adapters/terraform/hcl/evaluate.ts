@@ -398,6 +398,12 @@ function equality(left: unknown, right: unknown): boolean | Unknown {
   // A reference to another resource's attribute is never null in configuration terms: modules commonly
   // write `var.kms_key_arn != null ? var.kms_key_arn : …`, and the reference must survive that choice.
   if ((left === null && isRef(right)) || (right === null && isRef(left))) return false;
+  // Likewise a known object or list is not null even if some of its elements are unknown (cty compares
+  // nullness only): `var.statements != null ? var.statements : {}` keeps a map whose ARNs are unknown.
+  if (left === null || right === null) {
+    const other = left === null ? right : left;
+    if (!isUnresolved(other)) return other === null;
+  }
   if (containsUnresolved(left) || containsUnresolved(right)) return unknownFrom([left, right]);
   return deepEqual(left, right);
 }

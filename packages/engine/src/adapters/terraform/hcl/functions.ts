@@ -19,6 +19,31 @@ import {
 
 type TfFunction = (args: unknown[], host: EvalHost) => unknown;
 
+function replaceText(text: string, search: string, replacement: string): string {
+  if (search.length > 1 && search.startsWith('/') && search.endsWith('/')) {
+    return text.replace(regexOf(search.slice(1, -1)), replacement.replace(/\$\{?(\d+)\}?/g, '$$$1'));
+  }
+  return text.split(search).join(replacement);
+}
+
+/** `replace()` over every string of a structured document; a string that needs an unknown replacement becomes unknown. */
+function replaceInDocument(value: unknown, search: string, replacement: unknown): unknown {
+  if (typeof value === 'string') {
+    const regex = search.length > 1 && search.startsWith('/') && search.endsWith('/');
+    const matches = regex ? regexOf(search.slice(1, -1)).test(value) : value.includes(search);
+    if (!matches) return value;
+    if (typeof replacement === 'string') return replaceText(value, search, replacement);
+    return unknownFrom([replacement], `replace(): the replacement of "${search}" is not known statically`);
+  }
+  if (isUnresolved(value)) return value;
+  if (Array.isArray(value)) return value.map((item) => replaceInDocument(item, search, replacement));
+  if (isPlainObject(value))
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, replaceInDocument(item, search, replacement)]),
+    );
+  return value;
+}
+
 /** A call with the wrong number of arguments: Terraform rejects it before planning (an input error). */
 class ArityError extends ExpressionError {}
 
@@ -293,13 +318,10 @@ const FUNCTIONS: Record<string, TfFunction> = {
   title: (args) => asString(args[0]).replace(/\b\w/g, (ch) => ch.toUpperCase()),
   replace: (args) => {
     arity(args, 3);
-    const text = asString(args[0]);
-    const search = asString(args[1]);
-    const replacement = asString(args[2]);
-    if (search.length > 1 && search.startsWith('/') && search.endsWith('/')) {
-      return text.replace(regexOf(search.slice(1, -1)), replacement.replace(/\$\{?(\d+)\}?/g, '$$$1'));
-    }
-    return text.split(search).join(replacement);
+    // A structured document (JSON text holding references, see `jsonencode`) is replaced in its strings:
+    // the placeholders of terraform-aws-modules/s3-bucket (`_S3_BUCKET_ARN_`) become the bucket's reference.
+    if (isPlainObject(args[0])) return replaceInDocument(args[0], asString(args[1]), args[2]);
+    return replaceText(asString(args[0]), asString(args[1]), asString(args[2]));
   },
   substr: (args) => {
     arity(args, 3);
@@ -328,7 +350,10 @@ const FUNCTIONS: Record<string, TfFunction> = {
     return distinctValues(list);
   },
   compact: (args) =>
-    collection(args[0]).filter((item) => item !== null && asString(item, 'list element') !== ''),
+    collection(args[0]).filter(
+      // A structured policy document (JSON text that holds references, see `jsonencode`) is not empty.
+      (item) => item !== null && (isPlainObject(item) || asString(item, 'list element') !== ''),
+    ),
   min: (args) => Math.min(...(args.length === 0 ? [Number.NaN] : args.map((arg) => asNumber(arg)))),
   max: (args) => Math.max(...(args.length === 0 ? [Number.NaN] : args.map((arg) => asNumber(arg)))),
   sum: (args) => collection(args[0]).reduce<number>((total, item) => total + asNumber(item), 0),

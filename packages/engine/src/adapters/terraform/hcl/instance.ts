@@ -3,9 +3,11 @@ import { isAbsolute, resolve } from 'node:path';
 import type { InputError } from '../../../model/resource.js';
 import { isRef, isUnknown, type ResourceRef, unknown } from '../../../model/values.js';
 import { tfModelId } from '../build.js';
+import { evaluateBlockInto } from './block.js';
 import type { ModuleCall, ModuleConfig, ResourceConfig } from './config.js';
 import { displayPath } from './config.js';
 import { type EvalContext, type EvalHost, evaluateValue, type Step } from './evaluate.js';
+import { renderPolicyDocument } from './policy-document.js';
 import { ExpressionError, isPlainObject, isUnresolved, unknownFrom } from './values.js';
 
 /** Shared by every module instance of one scan. */
@@ -305,6 +307,57 @@ export class ModuleInstance implements EvalHost {
     }
   }
 
+  /**
+   * A data source the provider computes from its arguments alone (`aws_iam_policy_document`): one value,
+   * a list (count) or a map (for_each) of `{json, minified_json}` like a resource reference.
+   */
+  private offlineDataValue(block: ResourceConfig): unknown {
+    const local = `data.${block.type}.${block.name}`;
+    return this.cached(
+      local,
+      () => {
+        const expansion = this.cached(
+          `expand.${local}`,
+          () => this.reportProblem(expansionOf(block.body, this.ctx), block, local),
+          (chain) => ({
+            kind: 'unknown' as const,
+            reason: `count/for_each depends on itself (${chain.join(' → ')})`,
+            refs: [],
+          }),
+        );
+        const at = this.state.location;
+        const render = (vars: Record<string, unknown>): unknown => {
+          this.state.location = { file: block.file, line: block.line };
+          try {
+            const values: Record<string, unknown> = {};
+            evaluateBlockInto(
+              block.body,
+              { host: this, vars: new Map(Object.entries(vars)) },
+              values,
+              DATA_META,
+            );
+            const json = renderPolicyDocument(values);
+            return { json, minified_json: json, id: unknown(`${local}.id is known at plan time`) };
+          } catch (error) {
+            if (!(error instanceof ExpressionError)) throw error;
+            return unknown(`${local}: ${error.message}`);
+          } finally {
+            this.state.location = at;
+          }
+        };
+        const instances = instancesOf(expansion, local);
+        if (expansion.kind === 'count') return instances.map((instance) => render(instance.vars));
+        if (expansion.kind === 'each')
+          return Object.fromEntries(
+            expansion.entries.map(([key], index) => [key, render(instances[index]?.vars ?? {})]),
+          );
+        if (expansion.kind === 'unknown') return unknown(`${local}: ${expansion.reason}`, expansion.refs);
+        return render({});
+      },
+      (chain) => unknown(`${local} depends on itself (${chain.join(' → ')})`),
+    );
+  }
+
   /** An expansion the configuration got wrong (not merely unknown) is an input error with the block's place. */
   private reportProblem(expansion: Expansion, at: { file: string; line?: number }, what: string): Expansion {
     if (expansion.kind === 'unknown' && expansion.problem)
@@ -444,6 +497,9 @@ export class ModuleInstance implements EvalHost {
         if (!name || !this.config.dataSources.has(`${name}.${dataName}`)) {
           throw this.configurationError(`reference to undeclared data source data.${name ?? ''}.${dataName}`);
         }
+        const offline = this.config.dataBlocks.get(`${name}.${dataName}`);
+        if (offline && OFFLINE_DATA_SOURCES.has(offline.type))
+          return { value: this.offlineDataValue(offline), consumed: 2 };
         return { value: unknown(`data.${name}.${dataName} is read at plan time`), consumed: steps.length };
       }
       case 'path': {
@@ -502,6 +558,12 @@ export class ModuleInstance implements EvalHost {
     throw new ExpressionError(message);
   }
 }
+
+/** Data sources the AWS provider computes without calling AWS (rendered in a folder scan). */
+const OFFLINE_DATA_SOURCES = new Set(['aws_iam_policy_document']);
+
+/** Meta-arguments of a data block. */
+const DATA_META = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle']);
 
 /** Arguments of a module block that are not input variables. */
 export const META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
