@@ -194,6 +194,78 @@ const ESTATES: readonly Estate[] = [
       ['s3-bucket-versioning', 'AWSLoggingBucket'],
     ],
   },
+  {
+    dir: 'examples/field/aws-modern-application-workshop',
+    expected: [
+      // real-time-streaming.yml: a Direct PUT Firehose stream with no server-side encryption (was Unmodelled).
+      ['firehose-delivery-stream-encrypted', 'MysfitsFireHoseToS3', 'real-time-streaming.yml'],
+      ['s3-bucket-tls-only', 'ClicksDestinationBucket', 'real-time-streaming.yml'],
+      ['lambda-function-runtime-deprecated', 'MysfitsClicksProcessor', 'real-time-streaming.yml'],
+      ['apigw-stage-access-logging', 'ClickProcessingApi', 'real-time-streaming.yml'],
+      // core.yml: no flow logs, public subnets handing out addresses, a CodePipeline role with service wildcards.
+      ['vpc-flow-logs-enabled', 'VPC', 'core.yml'],
+      ['vpc-subnet-no-auto-public-ip', 'PublicSubnetOne', 'core.yml'],
+      ['iam-policy-no-full-access', 'MythicalMysfitsServiceCodePipelineServiceRole', 'core.yml'],
+    ],
+    citations: [['firehose-delivery-stream-encrypted', 'MysfitsFireHoseToS3', '164.312(a)(2)(iv)']],
+    absent: [],
+  },
+  {
+    dir: 'examples/field/aws-waf-security-automations',
+    expected: [
+      // firehose-athena.template: Athena workgroups (were Unmodelled) write query results over the WAF and access
+      // logs (client addresses) without result encryption.
+      [
+        'athena-workgroup-results-encrypted',
+        'WAFLogAthenaQueryWorkGroup',
+        'aws-waf-security-automations-firehose-athena.template',
+      ],
+      [
+        'athena-workgroup-results-encrypted',
+        'WAFAppAccessLogAthenaQueryWorkGroup',
+        'aws-waf-security-automations-firehose-athena.template',
+      ],
+      ['wafv2-web-acl-logging', 'WAFWebACL', 'aws-waf-security-automations-webacl.template'],
+    ],
+    citations: [['athena-workgroup-results-encrypted', 'WAFLogAthenaQueryWorkGroup', '164.312(a)(2)(iv)']],
+    absent: [
+      // The delivery stream is encrypted with an AWS owned key.
+      ['firehose-delivery-stream-encrypted', 'FirehoseWAFLogsDeliveryStream'],
+    ],
+  },
+  {
+    dir: 'examples/field/quickstart-amazon-redshift',
+    expected: [
+      // EncryptionAtRest and EnableLoggingToS3 default to false.
+      ['redshift-cluster-configuration', 'RedshiftCluster', 'redshift.template.yaml'],
+      ['redshift-enhanced-vpc-routing', 'RedshiftCluster', 'redshift.template.yaml'],
+      ['sns-topic-kms', 'SNSTopic', 'redshift.template.yaml'],
+      ['lambda-function-runtime-deprecated', 'GenID', 'generateid.template.yaml'],
+    ],
+    citations: [['redshift-cluster-configuration', 'RedshiftCluster', '164.312(a)(2)(iv)']],
+    absent: [
+      // The parameter group sets require_ssl; PubliclyAccessible defaults to false; snapshots are kept.
+      ['redshift-require-tls', 'RedshiftCluster'],
+      ['redshift-public-access', 'RedshiftCluster'],
+      ['redshift-backup-enabled', 'RedshiftCluster'],
+    ],
+  },
+  {
+    dir: 'examples/field/amazon-sagemaker-secure-mlops',
+    expected: [
+      // env-s3.yaml: the bucket policies restrict access to the VPC endpoint but never deny plain HTTP.
+      ['s3-bucket-tls-only', 'DataBucket', 'env-s3.yaml'],
+      ['s3-bucket-tls-only', 'ModelBucket', 'env-s3.yaml'],
+      // env-vpc.yaml: CreateVPCFlowLogsToCloudWatch defaults to NO.
+      ['vpc-flow-logs-enabled', 'VPC', 'env-vpc.yaml'],
+    ],
+    citations: [['s3-bucket-tls-only', 'DataBucket', '164.312(e)(1)']],
+    absent: [
+      // Both buckets use SSE-KMS with the environment key and block public access.
+      ['s3-bucket-sse-kms', 'DataBucket'],
+      ['s3-bucket-public-access-block', 'ModelBucket'],
+    ],
+  },
 ];
 
 function find(report: Report, rule: string, resource: string): ReportFinding | undefined {

@@ -1,3 +1,4 @@
+import { athenaRules } from './athena/index.js';
 import { backupRules } from './backup/index.js';
 import { dmsRules } from './dms/index.js';
 import { dynamodbRules } from './dynamodb/index.js';
@@ -26,4 +27,5 @@ export const dataRules: readonly AnyRule[] = [
   ...dmsRules,
   ...sagemakerRules,
   ...kinesisRules,
+  ...athenaRules,
 ];

@@ -1,4 +1,5 @@
 // Canonical kinds of the data group register their facts by declaration merging, one file per service.
+import './athena.js';
 import './backup.js';
 import './dms.js';
 import './dynamodb.js';

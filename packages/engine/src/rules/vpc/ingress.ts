@@ -51,7 +51,10 @@ export function describePeer(rule: SecurityGroupRuleFacts): string {
   const peer = rule.peer;
   if (isUnknown(peer)) return 'an unknown source';
   if (isUnknown(peer.value)) return `${peer.type} unknown`;
-  return typeof peer.value === 'string' ? peer.value : peer.value.$ref;
+  if (typeof peer.value === 'string') return peer.value;
+  // A model id is `<input>#<logical id or address>`: name the group, not the scanned file's path.
+  const ref = peer.value.$ref;
+  return `${peer.type === 'prefixList' ? 'prefix list' : 'security group'} ${ref.slice(ref.lastIndexOf('#') + 1)}`;
 }
 
 /**

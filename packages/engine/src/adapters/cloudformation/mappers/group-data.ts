@@ -1,4 +1,5 @@
 import type { CfnMapperTable } from '../mapper.js';
+import { athenaCfnMappers } from './athena.js';
 import { backupCfnMappers } from './backup.js';
 import { dmsCfnMappers } from './dms.js';
 import { dynamodbCfnMappers } from './dynamodb.js';
@@ -26,4 +27,5 @@ export const dataCfnMappers: CfnMapperTable = {
   ...dmsCfnMappers,
   ...sagemakerCfnMappers,
   ...kinesisCfnMappers,
+  ...athenaCfnMappers,
 };

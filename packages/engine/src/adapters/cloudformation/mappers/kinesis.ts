@@ -1,4 +1,5 @@
-import type { KinesisStreamFacts } from '../../../model/kinds/kinesis.js';
+import type { FirehoseDeliveryStreamFacts, KinesisStreamFacts } from '../../../model/kinds/kinesis.js';
+import { isUnknown } from '../../../model/values.js';
 import { at, refOrString, str } from '../../read.js';
 import { type CfnMapperTable, cfnMapping } from '../mapper.js';
 
@@ -13,6 +14,25 @@ const stream = cfnMapping('KinesisStream', (view): KinesisStreamFacts => {
   };
 });
 
+/**
+ * `AWS::KinesisFirehose::DeliveryStream`: `DeliveryStreamType` defaults to `DirectPut`, and without
+ * `DeliveryStreamEncryptionConfigurationInput` the records Firehose buffers are not server-side encrypted.
+ */
+const deliveryStream = cfnMapping('FirehoseDeliveryStream', (view): FirehoseDeliveryStreamFacts => {
+  const p = view.properties;
+  const input = p.DeliveryStreamEncryptionConfigurationInput;
+  const keyType = isUnknown(input)
+    ? input
+    : str(at(input, 'KeyType'), input === undefined ? 'NONE' : 'AWS_OWNED_CMK');
+  return {
+    name: str(p.DeliveryStreamName, undefined),
+    source: str(p.DeliveryStreamType, 'DirectPut'),
+    encryption: keyType,
+    kmsKey: refOrString(at(input, 'KeyARN')),
+  };
+});
+
 export const kinesisCfnMappers: CfnMapperTable = {
   'AWS::Kinesis::Stream': stream,
+  'AWS::KinesisFirehose::DeliveryStream': deliveryStream,
 };

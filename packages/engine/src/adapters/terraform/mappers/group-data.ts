@@ -1,4 +1,5 @@
 import type { TfMapperTable } from '../mapper.js';
+import { athenaTfMappers } from './athena.js';
 import { backupTfMappers } from './backup.js';
 import { dmsTfMappers } from './dms.js';
 import { dynamodbTfMappers } from './dynamodb.js';
@@ -26,4 +27,5 @@ export const dataTfMappers: TfMapperTable = {
   ...dmsTfMappers,
   ...sagemakerTfMappers,
   ...kinesisTfMappers,
+  ...athenaTfMappers,
 };
