@@ -402,6 +402,38 @@ describe('bad input: red-team cases (R-ENG-8)', () => {
     expect(merged.errors).toEqual([]);
   });
 
+  it("reads flow collections continued at their key's indentation (AWS Solutions style), CRLF included", () => {
+    const text = [
+      'Resources:',
+      '  App:',
+      '    Type: AWS::SQS::Queue',
+      '    Properties:',
+      '      Tags: [{',
+      "      Key: 'Solutions:SolutionID', Value: 'SO0006 [waf]'},",
+      '      {Key: Name, Value: "a } b"},',
+      '      ]',
+      '      DelaySeconds: 5',
+      '  Next:',
+      '    Type: AWS::SQS::Queue',
+      '',
+    ].join('\r\n');
+    const output = loadCloudFormationTemplate('flow.yaml', text);
+    expect(output.errors).toEqual([]);
+    expect(output.resources.map((resource) => [resource.source.nativeId, resource.source.line])).toEqual([
+      ['App', 2],
+      ['Next', 10],
+    ]);
+    const parsed = parseTemplate('flow.yaml', text);
+    if (!parsed.ok) throw new Error('did not parse');
+    const app = (parsed.template.body.Resources as Record<string, { Properties: Record<string, unknown> }>)
+      .App;
+    expect(app?.Properties.Tags).toEqual([
+      { Key: 'Solutions:SolutionID', Value: 'SO0006 [waf]' },
+      { Key: 'Name', Value: 'a } b' },
+    ]);
+    expect(app?.Properties.DelaySeconds).toBe(5);
+  });
+
   it("reads quoted scalars continued at their key's indentation, as CloudFormation does", () => {
     const text = [
       'Parameters:',

@@ -189,11 +189,13 @@ function parseYamlTemplate(file: string, input: string, options: ParseOptions): 
       prettyErrors: false,
     });
   let document = parse(text, lineCounter);
-  if (document.errors[0]?.code === 'MISSING_CHAR') {
-    // CloudFormation (like PyYAML) accepts a quoted scalar whose continuation lines are not indented past its
-    // key; the YAML 1.2 parser does not. Indent those lines (same lines, same value: folding trims the
-    // indentation) and take the result only if it then parses.
-    const repaired = indentQuotedContinuations(text);
+  if (document.errors.length > 0) {
+    // CloudFormation (like PyYAML) accepts a quoted scalar or a flow collection (`Tags: {` … `}`) whose
+    // continuation lines are not indented past its key; the YAML 1.2 parser does not. Indent those lines
+    // (same lines, same value) and take the result only if it then parses.
+    const quoted = indentQuotedContinuations(text);
+    const flow = indentFlowContinuations(quoted ?? text);
+    const repaired = flow ?? quoted;
     if (repaired !== undefined) {
       const counter = new LineCounter();
       const retry = parse(repaired, counter);
@@ -406,4 +408,54 @@ function closes(text: string, quote: "'" | '"'): boolean {
     }
   }
   return false;
+}
+
+/**
+ * A flow collection opened at the end of a line (`Tags: {`, `Items: [`) whose following lines, up to its closing
+ * bracket, are indented no further than its key: those lines re-indented two columns past the key. Brackets
+ * inside quotes are not counted. `undefined` when there is none.
+ */
+export function indentFlowContinuations(text: string): string | undefined {
+  const lines = text.split('\n');
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const current = lines[i] as string;
+    const opening = /^(\s*)(?:-\s+)?[^\s#][^#]*?:\s*[{[][\s{[]*$/.exec(current);
+    if (!opening) continue;
+    let depth = bracketDepth(current);
+    if (depth <= 0) continue;
+    const indent = (opening[1] as string).length + 2;
+    let end = i + 1;
+    for (; end < lines.length && depth > 0; end++) depth += bracketDepth(lines[end] as string);
+    if (depth > 0) return undefined;
+    for (let k = i + 1; k < end; k++) {
+      const line = lines[k] as string;
+      const before = line.length - line.trimStart().length;
+      if (line.trim() !== '' && before < indent) {
+        lines[k] = ' '.repeat(indent - before) + line;
+        changed = true;
+      }
+    }
+    i = end - 1;
+  }
+  return changed ? lines.join('\n') : undefined;
+}
+
+/** Opening minus closing brackets on a line, outside quoted text and comments. */
+function bracketDepth(line: string): number {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === quote) {
+        if (quote === "'" && line[i + 1] === "'") i++;
+        else quote = undefined;
+      } else if (quote === '"' && c === '\\') i++;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(line[i - 1] as string))) break;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return depth;
 }
