@@ -1,13 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { InputError } from '../../../model/resource.js';
-import { isRef, isUnknown, type ResourceRef, unknown } from '../../../model/values.js';
+import { type ResourceRef, unknown } from '../../../model/values.js';
 import { tfModelId } from '../build.js';
 import { evaluateBlockInto } from './block.js';
 import type { ModuleCall, ModuleConfig, ResourceConfig } from './config.js';
 import { displayPath } from './config.js';
 import { type EvalContext, type EvalHost, evaluateValue, type Step } from './evaluate.js';
 import { renderPolicyDocument } from './policy-document.js';
+import { convertToType } from './types.js';
 import { ExpressionError, isPlainObject, isUnresolved, unknownFrom } from './values.js';
 
 /** Shared by every module instance of one scan. */
@@ -251,9 +252,9 @@ export class ModuleInstance implements EvalHost {
         const given = this.inputs(name);
         // A null input keeps null unless the variable is declared `nullable = false` (Terraform 1.1+).
         const useDefault = given === undefined || (given.value === null && body.nullable === false);
-        if (!useDefault) return convertToType(given.value, body.type);
+        if (!useDefault) return convertToType(given.value, body.type, this.ctx);
         if (body.default === undefined) return unknown(this.missingInput(name));
-        return convertToType(evaluateValue(body.default, this.ctx), body.type);
+        return convertToType(evaluateValue(body.default, this.ctx), body.type, this.ctx);
       },
       (chain) => unknown(`variable "${name}" depends on itself (${chain.join(' → ')})`),
     );
@@ -593,15 +594,4 @@ export function withOwnProviders(instance: ModuleInstance, providers: Map<string
       return memo.value;
     });
   }
-}
-
-/** Converts a value to a primitive type constraint (`number`, `bool`, `string`) as Terraform does. */
-function convertToType(value: unknown, typeRaw: unknown): unknown {
-  if (typeof typeRaw !== 'string' || isUnknown(value) || isRef(value)) return value;
-  const type = typeRaw.replace(/^\$\{|\}$/g, '').trim();
-  if (type === 'number' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
-    return Number(value);
-  if (type === 'bool' && (value === 'true' || value === 'false')) return value === 'true';
-  if (type === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return String(value);
-  return value;
 }
