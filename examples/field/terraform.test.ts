@@ -145,6 +145,34 @@ const EXAMPLES: readonly Example[] = [
     ],
   },
   {
+    dir: `${base}/terraform-aws-lambda/examples/complete`,
+    remote: ['s3_bucket'],
+    expected: [
+      // aws_sqs_queue.dlq is the dead_letter_target_arn of module.lambda_function: a DLQ keeping 4 days.
+      ['sqs-dlq-retention', 'aws_sqs_queue.dlq', 'fail'],
+      ['sqs-queue-sse-kms', 'aws_sqs_queue.dlq', 'fail'],
+      // additional_policy_jsons grants xray:* on *.
+      ['iam-policy-no-full-access', 'module.lambda_function.aws_iam_role.lambda[0]', 'fail'],
+      // trusted_entities names a whole account (arn:aws:iam::…:root) without a condition.
+      [
+        'iam-role-trust-restricted',
+        'module.lambda_with_mixed_trusted_entities.aws_iam_role.lambda[0]',
+        'fail',
+      ],
+      ['lambda-function-environment-cmk', 'module.lambda_function.aws_lambda_function.this[0]', 'fail'],
+      ['lambda-function-inside-vpc', 'module.lambda_function.aws_lambda_function.this[0]', 'fail'],
+      ['logs-log-group-retention', 'aws_cloudwatch_log_group.custom', 'fail'],
+    ],
+    citations: [
+      ['iam-policy-no-full-access', 'module.lambda_function.aws_iam_role.lambda[0]', '164.308(a)(4)(ii)(B)'],
+    ],
+    absent: [
+      // A Lambda function's dead-letter queue needs no dead-letter queue of its own (was a false positive).
+      ['sqs-queue-dead-letter', 'aws_sqs_queue.dlq'],
+      ['lambda-function-dlq', 'module.lambda_function.aws_lambda_function.this[0]'],
+    ],
+  },
+  {
     dir: `${base}/terraform-aws-dynamodb-table/examples/basic`,
     remote: [],
     expected: [

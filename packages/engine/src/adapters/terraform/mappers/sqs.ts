@@ -64,6 +64,9 @@ function deadLetterSources(view: TfResourceView, context: TfMapContext): string[
   const sources = new Set([
     ...(index.get(view.modelId) ?? []),
     ...(typeof name === 'string' ? (index.get(`=${name}`) ?? []) : []),
+    // A Lambda function's dead-letter queue is a dead-letter queue too (it needs no DLQ of its own), as in
+    // the CloudFormation mapping.
+    ...context.referrers('aws_lambda_function', 'dead_letter_config.0.target_arn').map((fn) => fn.modelId),
   ]);
   sources.delete(view.modelId);
   return [...sources];
