@@ -173,6 +173,27 @@ const EXAMPLES: readonly Example[] = [
     ],
   },
   {
+    dir: `${base}/terraform-aws-kms/examples/complete`,
+    remote: [],
+    expected: [
+      ['kms-key-rotation', 'module.kms_complete.aws_kms_key.this[0]', 'fail'],
+      ['kms-key-deletion-window', 'module.kms_complete.aws_kms_key.this[0]', 'fail'],
+      ['kms-key-deletion-window', 'module.kms_external.aws_kms_external_key.this[0]', 'fail'],
+      // Multi-Region replicas were Unmodelled: their 7-day windows and the primary's rotation were not judged.
+      ['kms-key-rotation', 'module.kms_replica.aws_kms_replica_key.this[0]', 'fail'],
+      ['kms-key-deletion-window', 'module.kms_replica.aws_kms_replica_key.this[0]', 'fail'],
+      ['kms-key-deletion-window', 'module.kms_replica_external.aws_kms_replica_external_key.this[0]', 'fail'],
+    ],
+    citations: [['kms-key-rotation', 'module.kms_complete.aws_kms_key.this[0]', '164.312(a)(2)(iv)']],
+    absent: [
+      // An asymmetric ECC_NIST_P256 signing key (DNSSEC) cannot be rotated automatically.
+      ['kms-key-rotation', 'module.kms_dnssec_signing.aws_kms_key.this[0]'],
+      // Defaults: rotation on (module default), 30-day window (AWS default).
+      ['kms-key-rotation', 'module.kms_default.aws_kms_key.this[0]'],
+      ['kms-key-deletion-window', 'module.kms_default.aws_kms_key.this[0]'],
+    ],
+  },
+  {
     dir: `${base}/terraform-aws-dynamodb-table/examples/basic`,
     remote: [],
     expected: [

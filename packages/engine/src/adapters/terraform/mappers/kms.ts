@@ -144,9 +144,69 @@ const externalKey = tfMapping('Key', (view, context): KeyFacts => {
   };
 });
 
+/**
+ * `aws_kms_replica_key`: a multi-Region replica of `primary_key_arn`. Key material, spec, usage and rotation
+ * are shared with the primary (rotation is set on the primary only); the deletion window, key policy,
+ * aliases and enabled state are the replica's own.
+ */
+const replicaKey = tfMapping('Key', (view, context): KeyFacts => {
+  const v = view.values;
+  const primary = context.resolve(v.primary_key_arn);
+  const shared: Pick<KeyFacts, 'rotation' | 'rotationPeriodInDays' | 'keySpec' | 'keyUsage' | 'origin'> =
+    primary && (primary.type === 'aws_kms_key' || primary.type === 'aws_kms_external_key')
+      ? (({ rotation, rotationPeriodInDays, keySpec, keyUsage, origin }) => ({
+          rotation,
+          rotationPeriodInDays,
+          keySpec,
+          keyUsage,
+          origin,
+        }))((primary.type === 'aws_kms_key' ? key : externalKey).map(primary, context))
+      : {
+          rotation: unknown(
+            'rotation is set on the primary key (primary_key_arn), which is not in this input',
+            isRef(v.primary_key_arn) ? [v.primary_key_arn.$ref] : undefined,
+          ),
+          rotationPeriodInDays: 365,
+          keySpec: 'SYMMETRIC_DEFAULT',
+          keyUsage: 'ENCRYPT_DECRYPT',
+          origin: 'AWS_KMS',
+        };
+  return {
+    aliases: aliasesOf(context),
+    keyState: keyStates(bool(unlessComputed(v.enabled), true)),
+    ...shared,
+    pendingWindowInDays: num(v.deletion_window_in_days, 30),
+    multiRegion: true,
+    ...keyPolicy(view, context),
+  };
+});
+
+/** `aws_kms_replica_external_key`: a replica of a multi-Region key with imported material (never rotated by KMS). */
+const replicaExternalKey = tfMapping('Key', (view, context): KeyFacts => {
+  const v = view.values;
+  const material = v.key_material_base64;
+  return {
+    aliases: aliasesOf(context),
+    keyState:
+      material === undefined || material === null || material === ''
+        ? 'PendingImport'
+        : keyStates(bool(unlessComputed(v.enabled), true)),
+    rotation: false,
+    rotationPeriodInDays: 365,
+    pendingWindowInDays: num(v.deletion_window_in_days, 30),
+    keySpec: 'SYMMETRIC_DEFAULT',
+    keyUsage: 'ENCRYPT_DECRYPT',
+    origin: 'EXTERNAL',
+    multiRegion: true,
+    ...keyPolicy(view, context),
+  };
+});
+
 export const kmsTfMappers: TfMapperTable = {
   aws_kms_key: key,
   aws_kms_external_key: externalKey,
+  aws_kms_replica_key: replicaKey,
+  aws_kms_replica_external_key: replicaExternalKey,
   aws_kms_alias: tfFolded('target_key_id'),
   aws_kms_key_policy: tfFolded('key_id'),
 };
