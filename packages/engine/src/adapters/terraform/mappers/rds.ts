@@ -82,6 +82,32 @@ function engineOf(value: unknown, absent: string | undefined): Val<string> {
   return isUnknown(engine) ? engine : engine.toLowerCase();
 }
 
+/** `aws_rds_global_cluster.this.engine_version`: the string that resource configures, else the reference. */
+function configuredArgument(value: unknown, attribute: string, context: TfMapContext): unknown {
+  if (!isRef(value) || value.attribute !== attribute) return value;
+  const configured = context.resolve(value)?.values[attribute];
+  return typeof configured === 'string' && configured !== '' ? configured : value;
+}
+
+/**
+ * An engine that names another resource's argument (`engine = aws_rds_global_cluster.this.engine`) or, for a
+ * read replica with no engine of its own, the source instance's (`replicate_source_db =
+ * aws_db_instance.primary.identifier`): the value that resource configures, as a plan would show it.
+ */
+function configuredEngine(view: TfResourceView, context: TfMapContext): unknown {
+  const v = view.values;
+  const configured = (target: TfResourceView | undefined, attribute: string): string | undefined => {
+    const value = target?.values[attribute];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  if (isRef(v.engine)) return configuredArgument(v.engine, 'engine', context);
+  if (declared(v.engine) === undefined && isRef(v.replicate_source_db)) {
+    const source = context.resolve(v.replicate_source_db);
+    if (source?.type === 'aws_db_instance') return configured(source, 'engine') ?? v.engine;
+  }
+  return v.engine;
+}
+
 function identifierOf(value: unknown): Val<string> | undefined {
   return str(declared(value), undefined);
 }
@@ -97,8 +123,8 @@ function common(
   const v = view.values;
   return {
     identifier: target.identifier,
-    engine: engineOf(v.engine, target.engineDefault),
-    engineVersion: str(declared(v.engine_version), undefined),
+    engine: engineOf(configuredEngine(view, context), target.engineDefault),
+    engineVersion: str(declared(configuredArgument(v.engine_version, 'engine_version', context)), undefined),
     kmsKey: refOrString(declared(v.kms_key_id)),
     deletionProtection: bool(declared(v.deletion_protection), false),
     iamAuthentication: bool(declared(v.iam_database_authentication_enabled), false),
