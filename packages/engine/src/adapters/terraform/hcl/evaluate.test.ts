@@ -96,6 +96,19 @@ describe('HCL expressions', () => {
     expect(isUnknown(replaced.R) && replaced.R.refs).toEqual(['f#aws_kms_key.k']);
   });
 
+  it('keeps the structure of a JSON policy template whose unknown interpolations sit inside strings', () => {
+    const document = run(
+      '{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::${aws_kms_key.k.id}/*"}]}',
+    ) as { Statement: Record<string, unknown>[] };
+    expect(document.Statement[0]?.Action).toBe('s3:GetObject');
+    const resource = document.Statement[0]?.Resource;
+    expect(isUnknown(resource) && resource.refs).toEqual(['f#aws_kms_key.k']);
+    // Unquoted, in a key, or not a policy document: wholly unknown as before.
+    expect(isUnknown(run('{"Statement": ${var.missing}}'))).toBe(true);
+    expect(isUnknown(run('{"Statement": [], "${var.missing}": 1}'))).toBe(true);
+    expect(isUnknown(run('{"containerDefinitions": "${var.missing}"}'))).toBe(true);
+  });
+
   it('keeps $${ and %%{ escapes literal', () => {
     expect(run(`a $\${b} %%{c} \${var.env}`)).toBe(`a \${b} %{c} prod`);
   });

@@ -234,24 +234,73 @@ function templateString(value: unknown): string {
   throw new ExpressionError(`cannot interpolate a ${typeName(value)} into a string`);
 }
 
+/** Stands for an unknown interpolation while a template's text is read as a JSON policy document. */
+const PLACEHOLDER = (index: number) => `__safeguard_unknown_${index}__`;
+const PLACEHOLDERS = /__safeguard_unknown_(\d+)__/g;
+
+/**
+ * A heredoc IAM policy whose interpolations are unknown (`"Resource": "arn:aws:s3:::${aws_s3_bucket.x.id}/*"`):
+ * the document keeps its structure, with each string that holds an unknown interpolation unknown, as
+ * `jsonencode` does, so its effects, principals, actions and conditions are still judged. Only when every
+ * unknown sits inside a JSON string of a document with a `Statement`; anything else stays wholly unknown.
+ */
+function policyTemplate(text: string, interpolations: readonly unknown[]): unknown {
+  if (!/^\s*\{/.test(text) || !text.includes('"Statement"')) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  let inKey = false;
+  const restore = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const used = [...value.matchAll(PLACEHOLDERS)].map((match) => interpolations[Number(match[1])]);
+      return used.length === 0 ? value : unknownFrom(used);
+    }
+    if (Array.isArray(value)) return value.map(restore);
+    if (isPlainObject(value)) {
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(value)) {
+        if (PLACEHOLDERS.test(key)) inKey = true;
+        PLACEHOLDERS.lastIndex = 0;
+        out[key] = restore(item);
+      }
+      return out;
+    }
+    return value;
+  };
+  const document = restore(parsed);
+  return inKey || !isPlainObject(document) || !('Statement' in document) ? undefined : document;
+}
+
 function evaluateTemplate(parts: readonly TemplatePart[], ctx: EvalContext): unknown {
   let out = '';
   const unresolved: unknown[] = [];
+  /** Unknown interpolations by placeholder index; false once an unknown condition or loop hides text. */
+  const interpolations: unknown[] = [];
+  let structured = true;
   const walk = (items: readonly TemplatePart[], scope: EvalContext): void => {
     for (const part of items) {
       if (part.kind === 'text') out += part.text;
       else if (part.kind === 'interp') {
         const value = evaluate(part.expr, scope);
-        if (isUnresolved(value)) unresolved.push(value);
-        else out += templateString(value);
+        if (isUnresolved(value)) {
+          unresolved.push(value);
+          out += PLACEHOLDER(interpolations.length);
+          interpolations.push(value);
+        } else out += templateString(value);
       } else if (part.kind === 'if') {
         const condition = evaluate(part.condition, scope);
-        if (isUnresolved(condition)) unresolved.push(condition);
-        else walk(asBool(condition, 'template condition') ? part.whenTrue : part.otherwise, scope);
+        if (isUnresolved(condition)) {
+          unresolved.push(condition);
+          structured = false;
+        } else walk(asBool(condition, 'template condition') ? part.whenTrue : part.otherwise, scope);
       } else {
         const collection = evaluate(part.collection, scope);
         if (isUnresolved(collection)) {
           unresolved.push(collection);
+          structured = false;
           continue;
         }
         for (const [key, value] of entriesOf(collection)) {
@@ -263,7 +312,8 @@ function evaluateTemplate(parts: readonly TemplatePart[], ctx: EvalContext): unk
     }
   };
   walk(parts, ctx);
-  return unresolved.length > 0 ? unknownFrom(unresolved) : out;
+  if (unresolved.length === 0) return out;
+  return (structured ? policyTemplate(out, interpolations) : undefined) ?? unknownFrom(unresolved);
 }
 
 function entriesOf(collection: unknown): [unknown, unknown][] {

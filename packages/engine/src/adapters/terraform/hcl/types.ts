@@ -46,7 +46,7 @@ function convert(value: unknown, type: Expr, ctx: EvalContext): unknown {
       if (!inner || !Array.isArray(value)) return value;
       return value.map((item) => convert(item, inner, ctx));
     case 'object':
-      if (!inner || inner.kind !== 'object' || !isPlainObject(value)) return value;
+      if (inner?.kind !== 'object' || !isPlainObject(value)) return value;
       return convertObject(value, inner, ctx);
     default:
       return value;
