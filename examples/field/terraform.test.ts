@@ -94,6 +94,20 @@ const EXAMPLES: readonly Example[] = [
     ],
   },
   {
+    dir: `${base}/terraform-aws-s3-bucket/examples/object`,
+    remote: [],
+    expected: [
+      ['s3-bucket-versioning', 'module.s3_bucket.aws_s3_bucket.this[0]', 'fail'],
+      ['s3-bucket-sse-kms', 'module.s3_bucket_with_object_lock.aws_s3_bucket.this[0]', 'fail'],
+      ['kms-key-rotation', 'aws_kms_key.this', 'fail'],
+    ],
+    citations: [],
+    absent: [
+      // Created with object_lock_enabled = true: S3 enables versioning itself (was a false "versioning is Disabled").
+      ['s3-bucket-versioning', 'module.s3_bucket_with_object_lock.aws_s3_bucket.this[0]'],
+    ],
+  },
+  {
     dir: `${base}/terraform-aws-rds-aurora/examples/postgresql`,
     remote: ['vpc', 'kms'],
     expected: [

@@ -73,7 +73,10 @@ const bucket = tfMapping('Bucket', (view, context): BucketFacts => {
         ? 'Enabled'
         : versioningStatus === 'Suspended'
           ? 'Suspended'
-          : 'Disabled',
+          : // S3 turns versioning on when a bucket is created with Object Lock, and it cannot be suspended.
+            lockEnabled === true
+            ? 'Enabled'
+            : 'Disabled',
     publicAccessBlock: {
       blockPublicAcls: bool(pab?.block_public_acls, false),
       ignorePublicAcls: bool(pab?.ignore_public_acls, false),
