@@ -42,13 +42,11 @@ export const lambdaFunctionPublicAccessProhibited = defineRule({
       }
       if (principal === '*' && !scoped)
         problems.push(`${permission.name}: Principal "*" with no source condition`);
-      else if (
-        /\.amazonaws\.com(\.cn)?$/.test(principal) &&
-        !permission.sourceArn &&
-        !permission.sourceAccount
-      )
+      // PrincipalOrgID on a service principal limits callers to the organization's principals: the service itself
+      // (which belongs to no organization) cannot use it for any other account's resources.
+      else if (/\.amazonaws\.com(\.cn)?$/.test(principal) && !scoped)
         problems.push(
-          `${permission.name}: service principal ${principal} without SourceArn or SourceAccount`,
+          `${permission.name}: service principal ${principal} without SourceArn, SourceAccount or PrincipalOrgID`,
         );
     }
     if (problems.length > 0) return fail(problems.join('; '));

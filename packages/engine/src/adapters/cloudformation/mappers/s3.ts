@@ -33,7 +33,9 @@ const bucket = cfnMapping('Bucket', (view, context): BucketFacts => {
         ? undefined
         : refOrString(at(firstRule, 'ServerSideEncryptionByDefault.KMSMasterKeyID')),
     bucketKeyEnabled: firstRule === undefined ? false : bool(at(firstRule, 'BucketKeyEnabled'), false),
-    versioning: versioningOf(at(p, 'VersioningConfiguration.Status')),
+    // S3 turns versioning on for a bucket created with Object Lock, and it cannot be suspended.
+    versioning:
+      objectLockEnabled === true ? 'Enabled' : versioningOf(at(p, 'VersioningConfiguration.Status')),
     publicAccessBlock: {
       blockPublicAcls: bool(at(p, 'PublicAccessBlockConfiguration.BlockPublicAcls'), false),
       ignorePublicAcls: bool(at(p, 'PublicAccessBlockConfiguration.IgnorePublicAcls'), false),
