@@ -681,12 +681,10 @@ describe('bad input: red-team cases (R-ENG-8)', () => {
     });
     const output = await loadInputs([name], { cwd: work });
     expect(output.errors).toEqual([]);
-    const plansOf = (id: string) =>
-      (
-        output.resources.find((resource) => resource.source.nativeId === id)?.facts as {
-          backupPlans: unknown;
-        }
-      ).backupPlans;
+    const plansOf = (id: string) => {
+      const resource = output.resources.find((candidate) => candidate.source.nativeId === id);
+      return (resource?.facts as { backupPlans?: unknown } | undefined)?.backupPlans;
+    };
     expect(plansOf('Tagged')).toEqual([`${name}/backup.yaml#Plan`]);
     // A selection naming another table's ARN does not cover a table whose name is set at deploy time.
     expect(plansOf('Untagged')).toEqual([]);
