@@ -22,10 +22,15 @@ export const iamNoInlinePolicy = defineRule({
   check(identity) {
     const inline = identity.facts.inlinePolicies;
     if (inline.length === 0) return pass;
+    // Named in the input's own words: CloudFormation `Policies` entries and AWS::IAM::Policy resources,
+    // Terraform `inline_policy` blocks and aws_iam_*_policy resources (whose native id is their address).
+    const terraform = identity.source.format.startsWith('terraform');
     const names = inline.map((p) =>
       p.origin === 'inline'
-        ? `Policies entry ${typeof p.name === 'string' ? `"${p.name}"` : '(unnamed)'}`
-        : `AWS::IAM::Policy ${p.nativeId ?? ''}`.trim(),
+        ? `${terraform ? 'inline_policy' : 'Policies entry'} ${typeof p.name === 'string' ? `"${p.name}"` : '(unnamed)'}`
+        : terraform
+          ? (p.nativeId ?? 'a policy resource')
+          : `AWS::IAM::Policy ${p.nativeId ?? ''}`.trim(),
     );
     return fail(
       `has ${inline.length} inline ${inline.length === 1 ? 'policy' : 'policies'}: ${names.join(', ')}`,
