@@ -24,9 +24,11 @@ export const elasticacheAtRestEncryption = defineRule({
     return mustHold(
       cache.facts.atRestEncryption,
       'AtRestEncryptionEnabled',
-      cache.facts.form === 'cache-cluster'
-        ? 'a standalone cache cluster cannot be encrypted at rest; use a replication group'
-        : 'at-rest encryption is off',
+      cache.facts.form !== 'cache-cluster'
+        ? 'at-rest encryption is off'
+        : cache.facts.engine === 'memcached'
+          ? 'a Memcached cache cluster cannot be encrypted at rest; use ElastiCache Serverless for Memcached (always encrypted) or a Redis OSS/Valkey replication group'
+          : 'a standalone cache cluster cannot be encrypted at rest; use a replication group',
     );
   },
 });
