@@ -95,14 +95,16 @@ export function selectionCovers(
   return assigned;
 }
 
-/** How each protected kind appears in ARNs (for selections that name ARN patterns). */
-const ARN_OF_KIND: Readonly<Record<string, Pick<ProtectedResource, 'arnService' | 'arnTypePrefix'>>> = {
+/** How each protected kind appears in ARNs (for selections that name ARN patterns); every adapter's mappings use it. */
+export const ARN_OF_KIND = {
   Table: { arnService: 'dynamodb', arnTypePrefix: 'table/' },
   Database: { arnService: 'rds', arnTypePrefix: 'db:' },
   DbCluster: { arnService: 'rds', arnTypePrefix: 'cluster:' },
   FileSystem: { arnService: 'elasticfilesystem', arnTypePrefix: 'file-system/' },
   Volume: { arnService: 'ec2', arnTypePrefix: 'volume/' },
-};
+} as const satisfies Readonly<Record<string, ArnShape>>;
+
+type ArnShape = Pick<ProtectedResource, 'arnService' | 'arnTypePrefix'>;
 
 /**
  * Backup coverage across the inputs of one scan. Each adapter matches a resource against the selections of its own
@@ -116,7 +118,7 @@ export function coverAcrossInputs(resources: Resource[]): Resource[] {
   if (plans.length === 0) return resources;
   let changed = false;
   const out = resources.map((resource) => {
-    const arn = ARN_OF_KIND[resource.kind];
+    const arn = (ARN_OF_KIND as Readonly<Record<string, ArnShape>>)[resource.kind];
     if (!arn) return resource;
     const facts = resource.facts as { readonly backupPlans?: BackupCoverage };
     const own = facts.backupPlans;

@@ -1,5 +1,6 @@
 import type { TableFacts, TableKeyType } from '../../../model/kinds/dynamodb.js';
 import { isUnknown, type Unknown, type Val } from '../../../model/values.js';
+import { ARN_OF_KIND } from '../../backup-coverage.js';
 import { at, bool, list, refOrString, str } from '../../read.js';
 import { type CfnMapContext, type CfnMapperTable, type CfnResourceView, cfnMapping } from '../mapper.js';
 import { backupPlansOf, tagRecord } from './backup.js';
@@ -41,8 +42,6 @@ function autoScalingOf(_view: CfnResourceView, context: CfnMapContext, name: Val
   };
 }
 
-const ARN = { arnService: 'dynamodb', arnTypePrefix: 'table/' } as const;
-
 const table = cfnMapping('Table', (view, context): TableFacts => {
   const p = view.properties;
   const name = str(p.TableName, undefined);
@@ -60,7 +59,11 @@ const table = cfnMapping('Table', (view, context): TableFacts => {
     kmsKey: refOrString(kmsKey),
     pointInTimeRecovery: bool(at(p, 'PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled'), false),
     deletionProtection: bool(p.DeletionProtectionEnabled, false),
-    backupPlans: backupPlansOf(view, context, { ...ARN, arnName: name, tags: tagRecord(p.Tags) }),
+    backupPlans: backupPlansOf(view, context, {
+      ...ARN_OF_KIND.Table,
+      arnName: name,
+      tags: tagRecord(p.Tags),
+    }),
   };
 });
 
@@ -118,7 +121,7 @@ const globalTable = cfnMapping('Table', (view, context): TableFacts => {
     ),
     deletionProtection: everyReplica(replicas, (r) => bool(at(r, 'DeletionProtectionEnabled'), false)),
     backupPlans: backupPlansOf(view, context, {
-      ...ARN,
+      ...ARN_OF_KIND.Table,
       arnName: name,
       tags: isUnknown(replicas) ? {} : tagRecord(at(replicas[0], 'Tags')),
     }),

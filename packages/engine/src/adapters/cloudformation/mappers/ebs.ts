@@ -1,5 +1,6 @@
 import type { VolumeFacts } from '../../../model/kinds/ebs.js';
 import { unknown } from '../../../model/values.js';
+import { ARN_OF_KIND } from '../../backup-coverage.js';
 import { bool, refOrString, str } from '../../read.js';
 import { type CfnMapperTable, cfnMapping } from '../mapper.js';
 import { backupPlansOf, tagRecord } from './backup.js';
@@ -19,8 +20,7 @@ const volume = cfnMapping('Volume', (view, context): VolumeFacts => {
     kmsKey: refOrString(p.KmsKeyId),
     snapshotId,
     backupPlans: backupPlansOf(view, context, {
-      arnService: 'ec2',
-      arnTypePrefix: 'volume/',
+      ...ARN_OF_KIND.Volume,
       arnName: undefined,
       tags: tagRecord(p.Tags),
     }),

@@ -1,5 +1,6 @@
 import type { FileSystemFacts } from '../../../model/kinds/efs.js';
 import { isUnknown } from '../../../model/values.js';
+import { ARN_OF_KIND } from '../../backup-coverage.js';
 import { at, bool, refOrString, str } from '../../read.js';
 import { type CfnMapperTable, cfnMapping } from '../mapper.js';
 import { backupPlansOf, tagRecord } from './backup.js';
@@ -12,8 +13,7 @@ const fileSystem = cfnMapping('FileSystem', (view, context): FileSystemFacts => 
     kmsKey: refOrString(p.KmsKeyId),
     automaticBackups: isUnknown(status) ? status : status === 'ENABLED',
     backupPlans: backupPlansOf(view, context, {
-      arnService: 'elasticfilesystem',
-      arnTypePrefix: 'file-system/',
+      ...ARN_OF_KIND.FileSystem,
       arnName: undefined,
       tags: tagRecord(p.FileSystemTags),
     }),

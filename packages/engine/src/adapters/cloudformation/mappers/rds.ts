@@ -6,6 +6,7 @@ import type {
   MasterPasswordSource,
 } from '../../../model/kinds/rds.js';
 import { isRef, isUnknown, unknown, type Val } from '../../../model/values.js';
+import { ARN_OF_KIND } from '../../backup-coverage.js';
 import { bool, list, num, record, refOrString, str } from '../../read.js';
 import { type CfnMapContext, type CfnMapperTable, type CfnResourceView, cfnMapping } from '../mapper.js';
 import { backupPlansOf, tagRecord } from './backup.js';
@@ -56,7 +57,7 @@ function common(
   view: CfnResourceView,
   context: CfnMapContext,
   p: Readonly<Record<string, unknown>>,
-  target: { arnTypePrefix: string; identifier: Val<string> | undefined },
+  target: { arn: (typeof ARN_OF_KIND)['Database' | 'DbCluster']; identifier: Val<string> | undefined },
 ): Omit<DbCommonFacts, 'storageEncrypted' | 'parameterGroup' | 'performanceInsights'> {
   return {
     identifier: target.identifier,
@@ -71,8 +72,7 @@ function common(
     monitoringInterval: num(p.MonitoringInterval, 0),
     autoMinorVersionUpgrade: bool(p.AutoMinorVersionUpgrade, true),
     backupPlans: backupPlansOf(view, context, {
-      arnService: 'rds',
-      arnTypePrefix: target.arnTypePrefix,
+      ...target.arn,
       arnName: target.identifier,
       tags: tagRecord(p.Tags),
     }),
@@ -85,7 +85,7 @@ const database = cfnMapping('Database', (view, context): DatabaseFacts => {
   const replicaOf = refOrString(p.SourceDBInstanceIdentifier);
   const fromSnapshot = p.DBSnapshotIdentifier !== undefined && p.DBSnapshotIdentifier !== null;
   return {
-    ...common(view, context, p, { arnTypePrefix: 'db:', identifier }),
+    ...common(view, context, p, { arn: ARN_OF_KIND.Database, identifier }),
     storageEncrypted:
       p.StorageEncrypted === undefined && (fromSnapshot || replicaOf !== undefined)
         ? unknown(`StorageEncrypted not set: follows the ${fromSnapshot ? 'snapshot' : 'source instance'}`)
@@ -113,7 +113,7 @@ const cluster = cfnMapping('DbCluster', (view, context): DbClusterFacts => {
   const engineMode = str(p.EngineMode, 'provisioned');
   const fromSnapshot = p.SnapshotIdentifier !== undefined && p.SnapshotIdentifier !== null;
   return {
-    ...common(view, context, p, { arnTypePrefix: 'cluster:', identifier }),
+    ...common(view, context, p, { arn: ARN_OF_KIND.DbCluster, identifier }),
     // Aurora Serverless v1 clusters are always encrypted; a restored cluster follows its snapshot.
     storageEncrypted:
       p.StorageEncrypted === undefined && engineMode === 'serverless'

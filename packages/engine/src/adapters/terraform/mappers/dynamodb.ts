@@ -1,5 +1,6 @@
 import type { TableFacts, TableKeyType } from '../../../model/kinds/dynamodb.js';
 import { isUnknown, type Unknown, type Val } from '../../../model/values.js';
+import { ARN_OF_KIND } from '../../backup-coverage.js';
 import { at, bool, list, refOrString, str } from '../../read.js';
 import { block, type TfMapContext, type TfMapperTable, tfFolded, tfMapping } from '../mapper.js';
 import { tfBackupPlansOf, tfTagRecord } from './backup.js';
@@ -103,8 +104,7 @@ const table = tfMapping('Table', (view, context): TableFacts => {
       : every([tablePitr, ...replicas.map((replica) => replica.pitr)]),
     deletionProtection: bool(declared(v.deletion_protection_enabled), false),
     backupPlans: tfBackupPlansOf(view, context, {
-      arnService: 'dynamodb',
-      arnTypePrefix: 'table/',
+      ...ARN_OF_KIND.Table,
       arnName: name,
       tags: tfTagRecord(v),
     }),

@@ -1,5 +1,6 @@
 import type { VolumeFacts } from '../../../model/kinds/ebs.js';
 import { unknown } from '../../../model/values.js';
+import { ARN_OF_KIND } from '../../backup-coverage.js';
 import { bool, refOrString, str } from '../../read.js';
 import { type TfMapperTable, tfMapping } from '../mapper.js';
 import { tfBackupPlansOf, tfTagRecord } from './backup.js';
@@ -24,8 +25,7 @@ const volume = tfMapping('Volume', (view, context): VolumeFacts => {
     kmsKey: refOrString(declared(v.kms_key_id)),
     snapshotId,
     backupPlans: tfBackupPlansOf(view, context, {
-      arnService: 'ec2',
-      arnTypePrefix: 'volume/',
+      ...ARN_OF_KIND.Volume,
       arnName: undefined,
       tags: tfTagRecord(v),
     }),

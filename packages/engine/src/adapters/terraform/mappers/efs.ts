@@ -1,5 +1,6 @@
 import type { FileSystemFacts } from '../../../model/kinds/efs.js';
 import { isUnknown } from '../../../model/values.js';
+import { ARN_OF_KIND } from '../../backup-coverage.js';
 import { at, bool, refOrString, str } from '../../read.js';
 import { block, type TfMapperTable, tfFolded, tfMapping } from '../mapper.js';
 import { tfBackupPlansOf, tfTagRecord } from './backup.js';
@@ -17,8 +18,7 @@ const fileSystem = tfMapping('FileSystem', (view, context): FileSystemFacts => {
     kmsKey: refOrString(declared(v.kms_key_id)),
     automaticBackups: isUnknown(status) ? status : status === 'ENABLED',
     backupPlans: tfBackupPlansOf(view, context, {
-      arnService: 'elasticfilesystem',
-      arnTypePrefix: 'file-system/',
+      ...ARN_OF_KIND.FileSystem,
       arnName: undefined,
       tags: tfTagRecord(v),
     }),

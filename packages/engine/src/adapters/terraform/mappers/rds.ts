@@ -6,6 +6,7 @@ import type {
   MasterPasswordSource,
 } from '../../../model/kinds/rds.js';
 import { isRef, isUnknown, unknown, type Val } from '../../../model/values.js';
+import { ARN_OF_KIND } from '../../backup-coverage.js';
 import { at, bool, list, num, refOrString, str } from '../../read.js';
 import { type TfMapContext, type TfMapperTable, type TfResourceView, tfMapping } from '../mapper.js';
 import { tfBackupPlansOf, tfTagRecord } from './backup.js';
@@ -115,7 +116,11 @@ function identifierOf(value: unknown): Val<string> | undefined {
 function common(
   view: TfResourceView,
   context: TfMapContext,
-  target: { arnTypePrefix: string; identifier: Val<string> | undefined; engineDefault?: string },
+  target: {
+    arn: (typeof ARN_OF_KIND)['Database' | 'DbCluster'];
+    identifier: Val<string> | undefined;
+    engineDefault?: string;
+  },
 ): Omit<
   DbCommonFacts,
   'storageEncrypted' | 'parameterGroup' | 'performanceInsights' | 'masterPassword' | 'backupRetentionDays'
@@ -132,8 +137,7 @@ function common(
     monitoringInterval: num(declared(v.monitoring_interval), 0),
     autoMinorVersionUpgrade: bool(declared(v.auto_minor_version_upgrade), true),
     backupPlans: tfBackupPlansOf(view, context, {
-      arnService: 'rds',
-      arnTypePrefix: target.arnTypePrefix,
+      ...target.arn,
       arnName: target.identifier,
       tags: tfTagRecord(v),
     }),
@@ -148,7 +152,7 @@ const database = tfMapping('Database', (view, context): DatabaseFacts => {
   const restored = fromSnapshot || replicaOf !== undefined;
   const encrypted = declared(v.storage_encrypted);
   return {
-    ...common(view, context, { arnTypePrefix: 'db:', identifier, engineDefault: undefined }),
+    ...common(view, context, { arn: ARN_OF_KIND.Database, identifier, engineDefault: undefined }),
     storageEncrypted:
       encrypted === undefined && restored
         ? unknown(`storage_encrypted not set: follows the ${fromSnapshot ? 'snapshot' : 'source instance'}`)
@@ -175,7 +179,7 @@ const clusterInstance = tfMapping('Database', (view, context): DatabaseFacts => 
   const clusterRef = refOrString(declared(v.cluster_identifier)) ?? unknown('cluster_identifier not set');
   const clusterView = context.resolve(clusterRef);
   return {
-    ...common(view, context, { arnTypePrefix: 'db:', identifier, engineDefault: undefined }),
+    ...common(view, context, { arn: ARN_OF_KIND.Database, identifier, engineDefault: undefined }),
     storageEncrypted: clusterView
       ? bool(declared(clusterView.values.storage_encrypted), false)
       : unknown('storage encryption is the cluster’s'),
@@ -206,7 +210,7 @@ const cluster = tfMapping('DbCluster', (view, context): DbClusterFacts => {
   const encrypted = declared(v.storage_encrypted);
   return {
     // Provider v5 requires `engine`; older providers defaulted to "aurora" (MySQL 5.6 compatible).
-    ...common(view, context, { arnTypePrefix: 'cluster:', identifier, engineDefault: 'aurora' }),
+    ...common(view, context, { arn: ARN_OF_KIND.DbCluster, identifier, engineDefault: 'aurora' }),
     // Aurora Serverless v1 clusters are always encrypted; a restored cluster follows its snapshot.
     storageEncrypted:
       encrypted === undefined && engineMode === 'serverless'
