@@ -25,6 +25,11 @@ export interface Unknown {
    * its literal parts (which standard, which service) but never read a `*` as a value.
    */
   readonly pattern?: string;
+  /**
+   * The value another stack exports (`Fn::ImportValue`): one non-empty value — an ARN, id or name of one of its
+   * resources, never an IAM wildcard — whose text this input does not hold.
+   */
+  readonly imported?: true;
 }
 
 /** A parameter (CloudFormation `Parameters`, Terraform `variable`) a value comes from; never its value. */
@@ -39,16 +44,22 @@ export type Val<T> = T | Unknown;
 export function unknown(
   reason: string,
   refs?: readonly string[],
-  extra?: Pick<Unknown, 'parameter' | 'candidates' | 'pattern'>,
+  extra?: Pick<Unknown, 'parameter' | 'candidates' | 'pattern' | 'imported'>,
 ): Unknown {
   const base: Unknown = refs && refs.length > 0 ? { $unknown: reason, refs } : { $unknown: reason };
-  if (extra?.parameter === undefined && extra?.candidates === undefined && extra?.pattern === undefined)
+  if (
+    extra?.parameter === undefined &&
+    extra?.candidates === undefined &&
+    extra?.pattern === undefined &&
+    extra?.imported === undefined
+  )
     return base;
   return {
     ...base,
     ...(extra.parameter ? { parameter: extra.parameter } : {}),
     ...(extra.candidates ? { candidates: extra.candidates } : {}),
     ...(extra.pattern !== undefined ? { pattern: extra.pattern } : {}),
+    ...(extra.imported ? { imported: true as const } : {}),
   };
 }
 

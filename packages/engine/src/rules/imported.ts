@@ -7,5 +7,5 @@ import { isUnknown } from '../model/values.js';
  * naming one specific resource.
  */
 export function isImportedValue(value: unknown): boolean {
-  return isUnknown(value) && value.$unknown.startsWith('imported from another stack');
+  return isUnknown(value) && value.imported === true;
 }

@@ -295,7 +295,7 @@ export class TemplateResolver {
       case 'Fn::GetAZs':
         return unknown("the region's availability zones, known at deploy time");
       case 'Fn::ImportValue':
-        return unknown('imported from another stack (Fn::ImportValue)');
+        return unknown('imported from another stack (Fn::ImportValue)', undefined, { imported: true });
       case 'Fn::Base64': {
         const inner = this.resolve(args);
         return typeof inner === 'string'
