@@ -383,18 +383,28 @@ export function indentQuotedContinuations(text: string): string | undefined {
     let end = i + 1;
     while (end < lines.length && !closes(lines[end] as string, quote)) end++;
     if (end >= lines.length) return undefined;
-    const indent = (opening[1] as string).length + 2;
-    for (let k = i + 1; k <= end; k++) {
-      const line = lines[k] as string;
-      const before = line.length - line.trimStart().length;
-      if (line.trim() !== '' && before < indent) {
-        lines[k] = ' '.repeat(indent - before) + line;
-        changed = true;
-      }
-    }
+    if (indentPast(lines, i + 1, end + 1, (opening[1] as string).length)) changed = true;
     i = end;
   }
   return changed ? lines.join('\n') : undefined;
+}
+
+/**
+ * Indents the non-blank lines `from` … `to - 1` that are not already past `keyIndent` to two columns past it
+ * (the continuation lines of the node opened at that indentation); whether any line changed.
+ */
+function indentPast(lines: string[], from: number, to: number, keyIndent: number): boolean {
+  const indent = keyIndent + 2;
+  let changed = false;
+  for (let k = from; k < to; k++) {
+    const line = lines[k] as string;
+    const before = line.length - line.trimStart().length;
+    if (line.trim() !== '' && before < indent) {
+      lines[k] = ' '.repeat(indent - before) + line;
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 /** Whether `text` (inside a quoted scalar) holds its closing quote: `''` escapes `'`, `\"` escapes `"`. */
@@ -424,18 +434,10 @@ export function indentFlowContinuations(text: string): string | undefined {
     if (!opening) continue;
     let depth = bracketDepth(current);
     if (depth <= 0) continue;
-    const indent = (opening[1] as string).length + 2;
     let end = i + 1;
     for (; end < lines.length && depth > 0; end++) depth += bracketDepth(lines[end] as string);
     if (depth > 0) return undefined;
-    for (let k = i + 1; k < end; k++) {
-      const line = lines[k] as string;
-      const before = line.length - line.trimStart().length;
-      if (line.trim() !== '' && before < indent) {
-        lines[k] = ' '.repeat(indent - before) + line;
-        changed = true;
-      }
-    }
+    if (indentPast(lines, i + 1, end, (opening[1] as string).length)) changed = true;
     i = end - 1;
   }
   return changed ? lines.join('\n') : undefined;
