@@ -1,34 +1,5 @@
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../packages/cli/src/main.js';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-interface ReportFinding {
-  readonly ruleId: string;
-  readonly resource: { readonly id: string };
-  readonly location: { readonly file: string; readonly line?: number };
-  readonly controls: readonly { readonly citations: Record<string, readonly string[]> }[];
-}
-interface Report {
-  readonly findings: readonly ReportFinding[];
-  readonly errors: readonly unknown[];
-}
-
-async function scanJson(dir: string): Promise<Report> {
-  let stdout = '';
-  let stderr = '';
-  await main(['scan', dir, '--format', 'json', '--quiet'], {
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-    cwd: root,
-  });
-  if (!stdout.trim().startsWith('{'))
-    throw new Error(`safeguard scan ${dir} wrote no JSON report: ${stderr.trim()}`);
-  return JSON.parse(stdout) as Report;
-}
+import { find, scanJson } from '../scan-json.js';
 
 interface Estate {
   readonly dir: string;
@@ -268,13 +239,9 @@ const ESTATES: readonly Estate[] = [
   },
 ];
 
-function find(report: Report, rule: string, resource: string): ReportFinding | undefined {
-  return report.findings.find((f) => f.ruleId === rule && f.resource.id === resource);
-}
-
 describe('field test: third-party legacy CloudFormation estates', () => {
   it.each(ESTATES.map((estate) => [estate.dir, estate] as const))('%s', async (dir, estate) => {
-    const report = await scanJson(dir);
+    const { report } = await scanJson(dir);
     expect(report.errors).toEqual([]);
     const missing = estate.expected
       .filter(([rule, resource, file]) => !find(report, rule, resource)?.location.file.endsWith(file))

@@ -1,35 +1,5 @@
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../packages/cli/src/main.js';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-interface ReportFinding {
-  readonly ruleId: string;
-  readonly status: string;
-  readonly resource: { readonly id: string };
-  readonly location: { readonly file: string; readonly line?: number };
-  readonly controls: readonly { readonly citations: Record<string, readonly string[]> }[];
-}
-interface Report {
-  readonly findings: readonly ReportFinding[];
-  readonly errors: readonly { readonly message: string }[];
-}
-
-async function scanJson(dir: string): Promise<Report> {
-  let stdout = '';
-  let stderr = '';
-  await main(['scan', dir, '--format', 'json', '--quiet'], {
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-    cwd: root,
-  });
-  if (!stdout.trim().startsWith('{'))
-    throw new Error(`safeguard scan ${dir} wrote no JSON report: ${stderr.trim()}`);
-  return JSON.parse(stdout) as Report;
-}
+import { find, scanJson } from '../scan-json.js';
 
 type Expectation = readonly [rule: string, address: string, status: 'fail' | 'unknown'];
 
@@ -222,13 +192,9 @@ const EXAMPLES: readonly Example[] = [
   },
 ];
 
-function find(report: Report, rule: string, address: string): ReportFinding | undefined {
-  return report.findings.find((f) => f.ruleId === rule && f.resource.id === address);
-}
-
 describe('field test: terraform-aws-modules examples (HCL folders)', () => {
   it.each(EXAMPLES.map((example) => [example.dir, example] as const))('%s', async (dir, example) => {
-    const report = await scanJson(dir);
+    const { report } = await scanJson(dir);
     // Valid Terraform reads without input errors; only the remote modules are named (scan the plan for those).
     const errors = report.errors.map((error) => error.message);
     expect(errors.filter((message) => !/remote source ".*" is not fetched/.test(message))).toEqual([]);

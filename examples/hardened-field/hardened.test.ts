@@ -1,9 +1,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../packages/cli/src/main.js';
+import type { JsonReport } from '../../packages/engine/src/report/json.js';
+import { root, scanJson } from '../scan-json.js';
 
 /**
  * A hardened estate written from AWS documentation, not from Safeguard's rules (see README.md): it must pass the
@@ -11,37 +11,9 @@ import { main } from '../../packages/cli/src/main.js';
  * the same estate with real gaps put back must fail it on the right resources.
  */
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const HERE = 'examples/hardened-field';
 
-interface ReportFinding {
-  readonly ruleId: string;
-  readonly severity: string;
-  readonly status: string;
-  readonly suppressed: boolean;
-  readonly message: string;
-  readonly resource: { readonly id: string };
-}
-interface Report {
-  readonly findings: readonly ReportFinding[];
-  readonly errors: readonly unknown[];
-}
-
-async function scanJson(path: string): Promise<{ code: number; report: Report }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['scan', path, '--format', 'json', '--quiet'], {
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-    cwd: root,
-  });
-  if (!stdout.trim().startsWith('{'))
-    throw new Error(`safeguard scan ${path} exited ${code} without a JSON report: ${stderr.trim()}`);
-  return { code, report: JSON.parse(stdout) as Report };
-}
-
-const gating = (report: Report) =>
+const gating = (report: JsonReport) =>
   report.findings
     .filter((f) => !f.suppressed && (f.severity === 'critical' || f.severity === 'high'))
     .map((f) => `${f.severity} ${f.status} ${f.ruleId} on ${f.resource.id}: ${f.message}`);

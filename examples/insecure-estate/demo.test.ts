@@ -1,42 +1,8 @@
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../packages/cli/src/main.js';
+import { find, scanJson } from '../scan-json.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const INSECURE = 'examples/insecure-estate/cloudformation/insecure';
 const HARDENED = 'examples/insecure-estate/cloudformation/hardened';
-
-interface ReportFinding {
-  readonly ruleId: string;
-  readonly severity: string;
-  readonly suppressed: boolean;
-  readonly resource: { readonly id: string };
-  readonly location: { readonly file: string; readonly line?: number };
-  readonly controls: readonly {
-    readonly id: string;
-    readonly citations: Record<string, readonly string[]>;
-  }[];
-  readonly suppression?: { readonly reason: string; readonly expired: boolean };
-}
-interface Report {
-  readonly findings: readonly ReportFinding[];
-  readonly errors: readonly unknown[];
-}
-
-async function scanJson(dir: string): Promise<{ code: number; report: Report; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['scan', dir, '--format', 'json', '--quiet'], {
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-    cwd: root,
-  });
-  if (!stdout.trim().startsWith('{'))
-    throw new Error(`safeguard scan ${dir} exited ${code} without a JSON report: ${stderr.trim()}`);
-  return { code, report: JSON.parse(stdout) as Report, stderr };
-}
 
 /** Deliberate gaps of the insecure estate (see README.md) that a rule exists for: rule → resources. */
 const EXPECTED: readonly [rule: string, resource: string][] = [
@@ -125,10 +91,6 @@ const CITATIONS: readonly [rule: string, resource: string, citation: string][] =
   ['cloudtrail-multi-region', 'PlatformTrail', '164.312(b)'],
   ['baa-eligible-service', 'PortalFeatureFlags', '164.308(b)(1)'],
 ];
-
-function find(report: Report, rule: string, resource: string): ReportFinding | undefined {
-  return report.findings.find((f) => f.ruleId === rule && f.resource.id === resource);
-}
 
 describe('Northwind Clinic demo estate', () => {
   it('the insecure estate fails the gate with every deliberate gap found on the right resource', async () => {

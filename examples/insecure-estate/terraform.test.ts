@@ -1,48 +1,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../packages/cli/src/main.js';
 import { scan } from '../../packages/engine/src/scan.js';
+import { find, root, scanJson } from '../scan-json.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TF = 'examples/insecure-estate/terraform';
 const INSECURE_HCL = `${TF}/insecure`;
 const HARDENED_HCL = `${TF}/hardened`;
 const INSECURE_PLAN = `${TF}/insecure.tfplan.json`;
 const HARDENED_PLAN = `${TF}/hardened.tfplan.json`;
-
-interface ReportFinding {
-  readonly ruleId: string;
-  readonly severity: string;
-  readonly suppressed: boolean;
-  readonly resource: { readonly id: string };
-  readonly location: { readonly file: string; readonly line?: number };
-  readonly controls: readonly { readonly citations: Record<string, readonly string[]> }[];
-  readonly suppression?: { readonly reason: string; readonly expires?: string; readonly origin: string };
-}
-interface Report {
-  readonly findings: readonly ReportFinding[];
-  readonly errors: readonly { readonly file: string; readonly line?: number; readonly message: string }[];
-}
-
-async function scanJson(paths: string[], cwd = root): Promise<{ code: number; report: Report }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['scan', ...paths, '--format', 'json', '--quiet'], {
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-    cwd,
-  });
-  if (!stdout.trim().startsWith('{'))
-    throw new Error(
-      `safeguard scan ${paths.join(' ')} exited ${code} without a JSON report: ${stderr.trim()}`,
-    );
-  return { code, report: JSON.parse(stdout) as Report };
-}
 
 /** Deliberate gaps of the Terraform estate (same in the HCL folder and in its plan): rule → Terraform address. */
 const EXPECTED: readonly [rule: string, address: string][] = [
@@ -88,10 +56,6 @@ const CITATIONS: readonly [rule: string, address: string, citation: string][] = 
   ['cloudtrail-multi-region', 'aws_cloudtrail.platform', '164.312(b)'],
 ];
 
-function find(report: Report, rule: string, address: string): ReportFinding | undefined {
-  return report.findings.find((f) => f.ruleId === rule && f.resource.id === address);
-}
-
 /** Whether the engine maps this Terraform type to a canonical kind yet (a model entry that is not `Unmodelled`). */
 async function modelled(input: string, address: string): Promise<boolean> {
   const result = await scan({ paths: [input], cwd: root, failOn: 'high' });
@@ -103,7 +67,7 @@ describe.each([
   ['plan JSON', INSECURE_PLAN],
 ])('Northwind Clinic Terraform estate, insecure %s', (_label, input) => {
   it('fails the gate with every deliberate gap found on its Terraform address', async () => {
-    const { code, report } = await scanJson([input]);
+    const { code, report } = await scanJson(input);
     expect(report.errors).toEqual([]);
     expect(code).toBe(1);
     const expected = [...EXPECTED];
@@ -122,7 +86,7 @@ describe.each([
 
 describe('suppressions', () => {
   it('a `# safeguard:ignore` comment in the HCL suppresses its finding with the reason and expiry', async () => {
-    const { report } = await scanJson([INSECURE_HCL]);
+    const { report } = await scanJson(INSECURE_HCL);
     const finding = find(report, 's3-bucket-replication', 'aws_s3_bucket.access_logs');
     expect(finding?.suppressed).toBe(true);
     expect(finding?.suppression).toMatchObject({ origin: 'inline', expires: '2027-06-30' });
@@ -165,7 +129,7 @@ describe.each([
   ['plan JSON', HARDENED_PLAN],
 ])('Northwind Clinic Terraform estate, hardened %s', (_label, input) => {
   it('passes the gate: no high or critical finding and no input error', async () => {
-    const { code, report } = await scanJson([input]);
+    const { code, report } = await scanJson(input);
     expect(report.errors).toEqual([]);
     const active = report.findings.filter((f) => !f.suppressed);
     expect(
