@@ -74,6 +74,19 @@ export function list(value: unknown): Val<readonly unknown[]> {
   return mismatch('a list', value);
 }
 
+/** A list of strings (each item read by `str`); `[]` when absent, unknown when the list or any item is. */
+export function strings(value: unknown): Val<readonly string[]> {
+  const items = list(value);
+  if (isUnknown(items)) return items;
+  const out: string[] = [];
+  for (const item of items) {
+    const text = str(item, '');
+    if (isUnknown(text)) return text;
+    out.push(text);
+  }
+  return out;
+}
+
 /** A reference, a literal identifier/ARN string, or unknown; `undefined` when absent. */
 export function refOrString(value: unknown): Val<ResourceRef | string> | undefined {
   if (value === undefined || value === null) return undefined;

@@ -4,21 +4,8 @@ import type {
   DistributionOriginFacts,
 } from '../../../model/kinds/cloudfront.js';
 import { isUnknown, type Val } from '../../../model/values.js';
-import { at, bool, list, refOrString, str } from '../../read.js';
+import { at, bool, list, refOrString, str, strings } from '../../read.js';
 import { type CfnMapperTable, cfnMapping } from '../mapper.js';
-
-function strings(value: unknown, absent: readonly string[]): Val<readonly string[]> {
-  if (value === undefined) return absent;
-  const items = list(value);
-  if (isUnknown(items)) return items;
-  const out: string[] = [];
-  for (const item of items) {
-    const text = str(item, '');
-    if (isUnknown(text)) return text;
-    out.push(text);
-  }
-  return out;
-}
 
 function behaviorOf(raw: unknown, pathPattern: Val<string>): CacheBehaviorFacts {
   return {
@@ -34,7 +21,7 @@ function customOrigin(id: Val<string>, domainName: Val<string>, config: unknown)
     domainName,
     type: 'custom',
     protocolPolicy: str(at(config, 'OriginProtocolPolicy'), 'http-only'),
-    sslProtocols: strings(at(config, 'OriginSSLProtocols'), []),
+    sslProtocols: strings(at(config, 'OriginSSLProtocols')),
   };
 }
 

@@ -4,21 +4,9 @@ import type {
   DistributionOriginFacts,
 } from '../../../model/kinds/cloudfront.js';
 import { isUnknown, type Val } from '../../../model/values.js';
-import { at, bool, list, refOrString, str } from '../../read.js';
+import { at, bool, list, refOrString, str, strings } from '../../read.js';
 import { block, type TfMapperTable, tfMapping } from '../mapper.js';
 import { declared, declaredBlock } from './vpc.js';
-
-function strings(value: unknown): Val<readonly string[]> {
-  const items = list(declared(value));
-  if (isUnknown(items)) return items;
-  const out: string[] = [];
-  for (const item of items) {
-    const text = str(item, '');
-    if (isUnknown(text)) return text;
-    out.push(text);
-  }
-  return out;
-}
 
 function behaviorOf(raw: unknown, pathPattern: Val<string>): CacheBehaviorFacts {
   return {
@@ -41,7 +29,7 @@ function originOf(raw: unknown): DistributionOriginFacts {
     type: 'custom',
     // Both arguments are required by the provider.
     protocolPolicy: str(at(custom, 'origin_protocol_policy'), 'http-only'),
-    sslProtocols: strings(at(custom, 'origin_ssl_protocols')),
+    sslProtocols: strings(declared(at(custom, 'origin_ssl_protocols'))),
   };
 }
 
