@@ -123,16 +123,20 @@ const key = tfMapping('Key', (view, context): KeyFacts => {
   };
 });
 
+/** A key with imported material: pending import until `key_material_base64` is given, else enabled or disabled. */
+function importedKeyState(v: Readonly<Record<string, unknown>>): KeyFacts['keyState'] {
+  const material = v.key_material_base64;
+  return material === undefined || material === null || material === ''
+    ? 'PendingImport'
+    : keyStates(bool(unlessComputed(v.enabled), true));
+}
+
 /** `aws_kms_external_key`: imported key material (origin EXTERNAL), pending import until material is given. */
 const externalKey = tfMapping('Key', (view, context): KeyFacts => {
   const v = view.values;
-  const material = v.key_material_base64;
   return {
     aliases: aliasesOf(context),
-    keyState:
-      material === undefined || material === null || material === ''
-        ? 'PendingImport'
-        : keyStates(bool(unlessComputed(v.enabled), true)),
+    keyState: importedKeyState(v),
     rotation: false,
     rotationPeriodInDays: 365,
     pendingWindowInDays: num(v.deletion_window_in_days, 30),
@@ -184,13 +188,9 @@ const replicaKey = tfMapping('Key', (view, context): KeyFacts => {
 /** `aws_kms_replica_external_key`: a replica of a multi-Region key with imported material (never rotated by KMS). */
 const replicaExternalKey = tfMapping('Key', (view, context): KeyFacts => {
   const v = view.values;
-  const material = v.key_material_base64;
   return {
     aliases: aliasesOf(context),
-    keyState:
-      material === undefined || material === null || material === ''
-        ? 'PendingImport'
-        : keyStates(bool(unlessComputed(v.enabled), true)),
+    keyState: importedKeyState(v),
     rotation: false,
     rotationPeriodInDays: 365,
     pendingWindowInDays: num(v.deletion_window_in_days, 30),
