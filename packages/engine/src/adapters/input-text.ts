@@ -84,11 +84,16 @@ export function readInputText(path: string): TextRead {
 
 /** 1-based line of a character offset. */
 export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  const end = Math.min(offset, text.length);
-  for (let index = text.indexOf('\n'); index >= 0 && index < end; index = text.indexOf('\n', index + 1))
-    line++;
-  return line;
+  return 1 + newlinesBetween(text, 0, offset);
+}
+
+/** Newlines in `text` from `from` up to (not including) `to`; indexOf finds them far faster than a character loop. */
+export function newlinesBetween(text: string, from: number, to: number): number {
+  let count = 0;
+  const end = Math.min(to, text.length);
+  for (let index = text.indexOf('\n', from); index >= 0 && index < end; index = text.indexOf('\n', index + 1))
+    count++;
+  return count;
 }
 
 /**

@@ -11,7 +11,7 @@ import { isRef, isUnknown, type ResourceRef, type Unknown, unknown, type Val } f
 export function at(value: unknown, path: string): unknown {
   let current: unknown = value;
   if (path === '') return current;
-  for (const key of path.split('.')) {
+  for (const key of stepsOf(path)) {
     if (isUnknown(current)) return current;
     if (current === null || current === undefined) return undefined;
     if (Array.isArray(current)) {
@@ -24,6 +24,17 @@ export function at(value: unknown, path: string): unknown {
     current = (current as Record<string, unknown>)[key];
   }
   return current;
+}
+
+// Paths are a few dozen literals in the mappers: each is split once, not once per resource.
+const steps = new Map<string, readonly string[]>();
+function stepsOf(path: string): readonly string[] {
+  let split = steps.get(path);
+  if (!split) {
+    split = path.split('.');
+    if (steps.size < 10_000) steps.set(path, split);
+  }
+  return split;
 }
 
 function mismatch(expected: string, value: unknown): Unknown {

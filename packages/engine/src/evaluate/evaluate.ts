@@ -41,12 +41,16 @@ export function evaluateRules(model: Model, rules: readonly AnyRule[], boundary:
       for (const verdict of verdicts as readonly Verdict[]) record(rule, resource, verdict);
     } else record(rule, resource, verdicts as Verdict);
   };
+  // The findings of one resource share its `resource` and `location` objects (they are read-only).
+  let where: Where | undefined;
   const record = (rule: AnyRule, resource: Resource, verdict: Verdict): void => {
     if (verdict.status === 'fail' || verdict.status === 'unknown') {
-      findings.push(findingOf(rule, resource, verdict.status, verdict.message));
+      where ??= whereOf(resource);
+      findings.push(findingOf(rule, resource, where, verdict.status, verdict.message));
     }
   };
   for (const resource of model.resources) {
+    where = undefined;
     const applicable = byKind.get(resource.kind);
     if (applicable) for (const rule of applicable) run(rule, resource);
     for (const rule of everyKind) run(rule, resource);
@@ -54,13 +58,10 @@ export function evaluateRules(model: Model, rules: readonly AnyRule[], boundary:
   return findings;
 }
 
-function findingOf(rule: AnyRule, resource: Resource, status: 'fail' | 'unknown', message: string): Finding {
+type Where = Pick<Finding, 'resource' | 'location'>;
+
+function whereOf(resource: Resource): Where {
   return {
-    ruleId: rule.id,
-    title: rule.title,
-    severity: rule.severity,
-    status,
-    message: status === 'unknown' ? `cannot verify: ${message}` : message,
     resource: {
       id: resource.source.nativeId,
       modelId: resource.id,
@@ -70,6 +71,24 @@ function findingOf(rule: AnyRule, resource: Resource, status: 'fail' | 'unknown'
       stack: resource.source.stack,
     },
     location: { file: resource.source.file, line: resource.source.line },
+  };
+}
+
+function findingOf(
+  rule: AnyRule,
+  resource: Resource,
+  where: Where,
+  status: 'fail' | 'unknown',
+  message: string,
+): Finding {
+  return {
+    ruleId: rule.id,
+    title: rule.title,
+    severity: rule.severity,
+    status,
+    message: status === 'unknown' ? `cannot verify: ${message}` : message,
+    resource: where.resource,
+    location: where.location,
     controls: rule.controls,
     suppressed: false,
     fingerprint: fingerprintOf(rule.id, resource),

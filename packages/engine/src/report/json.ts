@@ -130,6 +130,8 @@ export function* renderJsonChunks(result: ScanResult, catalog: CatalogView): Gen
   const heads = new Map<string, Uint8Array>();
   const controlsBy = new Map<readonly string[], Uint8Array>();
   const controlsByText = new Map<string, Uint8Array>();
+  // A resource's findings share its `resource` and `location` objects (evaluateRules): encoded once each.
+  const wheres = new Map<Finding['resource'], { location: Finding['location']; bytes: Uint8Array }>();
   let first = true;
   for (const finding of result.findings) {
     if (!first) sink.text(',\n');
@@ -141,7 +143,13 @@ export function* renderJsonChunks(result: ScanResult, catalog: CatalogView): Gen
       heads.set(headKey, headBytes);
     }
     sink.bytes(headBytes);
-    sink.text(findingMiddle(finding));
+    sink.text(`${q(finding.message)},\n`);
+    let where = wheres.get(finding.resource);
+    if (where === undefined || where.location !== finding.location) {
+      where = { location: finding.location, bytes: Buffer.from(findingWhere(finding)) };
+      wheres.set(finding.resource, where);
+    }
+    sink.bytes(where.bytes);
     let controls = controlsBy.get(finding.controls);
     if (controls === undefined) {
       const text = indent(JSON.stringify(jsonFinding(finding, catalog).controls, null, 2), '      ');
@@ -150,7 +158,8 @@ export function* renderJsonChunks(result: ScanResult, catalog: CatalogView): Gen
       controlsBy.set(finding.controls, controls);
     }
     sink.bytes(controls);
-    sink.text(findingTail(finding));
+    if (finding.suppression) sink.text(findingTail(finding));
+    else sink.bytes(finding.suppressed ? SUPPRESSED_TAIL : UNSUPPRESSED_TAIL);
     yield* sink.full();
   }
   sink.text(`\n  ]${head.slice(at + marker.length)}\n`);
@@ -212,10 +221,10 @@ function findingHead(finding: Finding): string {
       "message": `;
 }
 
-function findingMiddle(finding: Finding): string {
+/** From the resource to the controls key; the message before it is written on its own. */
+function findingWhere(finding: Finding): string {
   const { resource, location } = finding;
-  return `${q(finding.message)},
-      "resource": {
+  return `      "resource": {
         "id": ${q(resource.id)},
         "type": ${q(resource.type)},
         "kind": ${q(resource.kind)}${resource.path === undefined ? '' : `,\n        "path": ${q(resource.path)}`}
@@ -226,7 +235,7 @@ function findingMiddle(finding: Finding): string {
       "controls": `;
 }
 
-function findingTail(finding: Finding): string {
+function findingTail(finding: Pick<Finding, 'suppressed' | 'suppression'>): string {
   let text = `,
       "suppressed": ${q(finding.suppressed)}`;
   if (finding.suppression) {
@@ -240,3 +249,6 @@ function findingTail(finding: Finding): string {
   }
   return `${text}\n    }`;
 }
+
+const SUPPRESSED_TAIL = Buffer.from(findingTail({ suppressed: true }));
+const UNSUPPRESSED_TAIL = Buffer.from(findingTail({ suppressed: false }));

@@ -143,7 +143,11 @@ export function summarize(result: ScanResult, catalog: CatalogView): ReportSumma
   for (const finding of active) {
     (finding.status === 'unknown' ? unknown : fail)[finding.severity] += 1;
   }
-  const activeControls = new Set(active.flatMap((finding) => finding.controls));
+  // Findings of one rule share its controls array: each distinct array is read once.
+  const controlLists = new Set<readonly string[]>();
+  for (const finding of active) controlLists.add(finding.controls);
+  const activeControls = new Set<string>();
+  for (const list of controlLists) for (const control of list) activeControls.add(control);
   const frameworks: FrameworkSummary[] = [];
   for (const id of FRAMEWORK_IDS) {
     const framework = catalog.frameworks.get(id);

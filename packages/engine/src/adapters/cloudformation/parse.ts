@@ -10,7 +10,7 @@ import {
   YAMLSeq,
 } from 'yaml';
 import type { InputError } from '../../model/resource.js';
-import { jsonErrorOf, lineAt } from '../input-text.js';
+import { jsonErrorOf, lineAt, newlinesBetween } from '../input-text.js';
 
 /** A template as parsed: the plain JSON value plus the 1-based line of each resource's declaration. */
 export interface ParsedTemplate {
@@ -170,7 +170,7 @@ function jsonResourceLines(text: string, template: Record<string, unknown>): Map
   for (const logicalId of Object.keys(resources)) {
     const found = text.indexOf(`"${logicalId}"`, cursor);
     if (found < 0) continue;
-    for (let i = cursor; i < found; i++) if (text.charCodeAt(i) === 10) line++;
+    line += newlinesBetween(text, cursor, found);
     cursor = found;
     lines.set(logicalId, line);
   }

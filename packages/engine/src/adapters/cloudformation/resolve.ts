@@ -160,19 +160,23 @@ export class TemplateResolver {
       return out ?? value;
     }
     if (isUnknown(value) || isRef(value)) return value;
-    const single = singleKey(value);
-    if (single && (single[0] === 'Ref' || single[0].startsWith('Fn::')))
-      return this.intrinsic(single[0], single[1]);
+    const record = value as Record<string, unknown>;
+    // Keys once, no entry pairs: this runs on every object of every template.
+    const keys = Object.keys(record);
+    if (keys.length === 1) {
+      const key = keys[0] as string;
+      if (key === 'Ref' || key.startsWith('Fn::')) return this.intrinsic(key, record[key]);
+    }
     let out: Record<string, unknown> | undefined;
-    const entries = Object.entries(value);
-    for (let index = 0; index < entries.length; index++) {
-      const [key, item] = entries[index] as [string, unknown];
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index] as string;
+      const item = record[key];
       const resolved = this.resolve(item);
       if (out === undefined && resolved !== item) {
         out = {};
         for (let before = 0; before < index; before++) {
-          const [k, v] = entries[before] as [string, unknown];
-          setOwn(out, k, v);
+          const k = keys[before] as string;
+          setOwn(out, k, record[k]);
         }
       }
       if (out !== undefined && resolved !== NO_VALUE) setOwn(out, key, resolved);
