@@ -74,23 +74,29 @@ export function wildcardActions(statement: PolicyStatement): string[] {
 }
 
 /**
- * The statement's principal is everyone (`"*"` or `{"AWS": "*"}`). A principal built by `Fn::Sub`/`Fn::Join`
- * (typically `arn:aws:iam::${AWS::AccountId}:root`) has literal ARN text around its deploy-time parts, so it
- * cannot be `"*"`; nor can one whose every possible value is a named principal (`!FindInMap [ElbAccounts,
- * !Ref AWS::Region, Account]`, the log-delivery account of each region). Any other unresolved principal (a bare
- * parameter, a candidate `"*"`) stays unknown.
+ * The statement's principal is everyone (`"*"` or `{"AWS": "*"}`). An unresolved principal is judged by what
+ * the input does hold of it: a string built from literal and deploy-time parts whose {@link Unknown.pattern}
+ * has literal text (`arn:aws:iam::*:root` from `arn:aws:iam::${AWS::AccountId}:root`) cannot be `"*"`; nor can
+ * one whose every possible value is a named principal (`!FindInMap [ElbAccounts, !Ref AWS::Region, Account]`,
+ * the log-delivery account of each region). Any other (a bare parameter, `!Sub '${Principal}'`, a candidate
+ * `"*"`) stays unknown.
  */
 export function isEveryone(statement: PolicyStatement): Val<boolean> {
   const principal = statement.principal;
   if (principal === undefined) return false;
   if (isUnknown(principal)) {
-    if (/^Fn::(Sub|Join) includes/.test(principal.$unknown)) return false;
+    if (hasLiteralText(principal)) return false;
     const candidates = principal.candidates;
     return candidates !== undefined && candidates.length > 0 && !candidates.some(mayBeEveryone)
       ? false
       : principal;
   }
   return principal === '*';
+}
+
+/** A pattern with literal text besides its deploy-time parts (`*`) and blanks, which `"*"` does not have. */
+function hasLiteralText(value: Unknown): boolean {
+  return value.pattern !== undefined && /[^*\s]/.test(value.pattern);
 }
 
 /** A possible principal value (a string, a list, or a `{AWS: …}` map) that is, or may be, `"*"`. */
