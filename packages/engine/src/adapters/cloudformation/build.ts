@@ -40,6 +40,8 @@ export function buildCanonicalResources(
 ): BuildOutput {
   const errors: InputError[] = [];
   const records: ViewRecord[] = [];
+  const prepared: Prepared[] = [];
+  const exports = new ExportTable();
   for (const unit of units) {
     const { template } = unit;
     const report = (message: string, logicalId?: string) =>
@@ -82,7 +84,14 @@ export function buildCanonicalResources(
       pseudo: unit.pseudo,
       stackName: unit.stackName,
       report,
+      importValue: (name) => exports.value(name, unit),
     });
+    prepared.push({ unit, resources, resolver, lineOf });
+    exports.declare(unit, resolver);
+  }
+  // Every template's exports are known before any resource is resolved: an import may come first.
+  for (const { unit, resources, resolver, lineOf } of prepared) {
+    const { template } = unit;
     for (const [logicalId, declaration] of Object.entries(resources)) {
       const raw = asRecord(declaration);
       const line = lineOf(logicalId);
@@ -143,6 +152,61 @@ export function buildCanonicalResources(
   }));
   const resources = joinAndMap(joinRecords, mappers as JoinTable<CfnResourceView>, errors);
   return { resources, errors };
+}
+
+interface Prepared {
+  readonly unit: TemplateUnit;
+  readonly resources: Record<string, unknown>;
+  readonly resolver: TemplateResolver;
+  readonly lineOf: (logicalId: string) => number | undefined;
+}
+
+/**
+ * `Outputs.*.Export` of the templates built together (a cloud assembly's stacks, a stack and its nested
+ * stacks), so that `Fn::ImportValue` of one of them is the exported value — a reference to the exporting
+ * template's resource, which joins and the PHI boundary then follow across stacks. Exports are per account
+ * and region: a template of another known environment does not see them. A name exported twice in one
+ * environment (two copies of a stack) stays unknown, as does an import that leads back to itself.
+ */
+class ExportTable {
+  private readonly declared = new Map<
+    string,
+    { unit: TemplateUnit; resolver: TemplateResolver; outputId: string }[]
+  >();
+  private readonly inProgress = new Set<string>();
+
+  declare(unit: TemplateUnit, resolver: TemplateResolver): void {
+    for (const [name, outputId] of resolver.exports()) {
+      const list = this.declared.get(name);
+      if (list) list.push({ unit, resolver, outputId });
+      else this.declared.set(name, [{ unit, resolver, outputId }]);
+    }
+  }
+
+  value(name: string, importer: TemplateUnit): unknown {
+    const candidates = (this.declared.get(name) ?? []).filter((exporter) =>
+      sameEnvironment(exporter.unit, importer),
+    );
+    const exporter = candidates.length === 1 ? candidates[0] : undefined;
+    if (!exporter || this.inProgress.has(name)) return undefined;
+    this.inProgress.add(name);
+    try {
+      const exported = exporter.resolver.outputValue(exporter.outputId);
+      // Unknown in the exporting stack too: still a value that comes from another stack.
+      return isUnknown(exported) && !exported.imported ? { ...exported, imported: true } : exported;
+    } finally {
+      this.inProgress.delete(name);
+    }
+  }
+}
+
+function sameEnvironment(a: TemplateUnit, b: TemplateUnit): boolean {
+  for (const pseudo of ['AWS::AccountId', 'AWS::Region']) {
+    const x = a.pseudo[pseudo];
+    const y = b.pseudo[pseudo];
+    if (x !== undefined && y !== undefined && x !== y) return false;
+  }
+  return true;
 }
 
 function sourceOf(record: ViewRecord): Source {

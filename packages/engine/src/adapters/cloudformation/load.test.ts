@@ -162,6 +162,53 @@ describe('nested stacks and cdk.out', () => {
   });
 });
 
+describe('cross-stack references (Fn::ImportValue of an export in the same scan)', () => {
+  const output = loadCdkOut(join(fixtures, 'cross-stack'), { cwd: fixtures });
+  const byId = (id: string) => output.resources.find((resource) => resource.source.nativeId === id);
+  const variables = (id: string) =>
+    new Map(
+      ((byId(id) as Resource<'Function'>).facts.environment as { name: string; value: unknown }[]).map(
+        (variable) => [variable.name, variable.value],
+      ),
+    );
+
+  it('resolves an import to the exported value: a reference to the other stack’s resource', () => {
+    expect(output.errors).toEqual([]);
+    const table = byId('PatientsTable') as Resource;
+    expect(variables('Reader').get('TABLE_NAME')).toEqual({ $ref: table.id });
+    expect(byId('Reader')?.references).toContain(table.id);
+  });
+
+  it('joins across stacks: a bucket policy that imports its bucket is folded into that bucket', () => {
+    const bucket = byId('ExportsBucket') as Resource<'Bucket'>;
+    expect(bucket.joined.map((source) => source.nativeId)).toEqual(['ExportsBucketPolicy']);
+    expect(bucket.facts.policy).toHaveLength(1);
+    expect(byId('ExportsBucketPolicy')).toBeUndefined();
+  });
+
+  it('leaves unknown (from another stack) what cannot be matched to one export of the same environment', () => {
+    const reader = variables('Reader');
+    // Exported by two stacks, not created (condition false), or leading back to itself.
+    for (const name of ['SHARED', 'GONE', 'LOOP']) {
+      const value = reader.get(name);
+      expect(isUnknown(value) && value.imported, name).toBe(true);
+    }
+    // Another region does not see the export.
+    const dr = variables('DrReader').get('TABLE_NAME');
+    expect(isUnknown(dr) && dr.imported).toBe(true);
+  });
+
+  it('carries the PHI boundary across stacks', async () => {
+    const { computeBoundary } = await import('../../evaluate/boundary.js');
+    const model = await loadInputs([join(fixtures, 'cross-stack')], { cwd: fixtures });
+    const boundary = computeBoundary(model);
+    const reader = model.resources.find((resource) => resource.source.nativeId === 'Reader') as Resource;
+    expect(boundary.reason(reader.id)).toBe('references PHI resource PatientsTable');
+    const dr = model.resources.find((resource) => resource.source.nativeId === 'DrReader') as Resource;
+    expect(boundary.has(dr.id)).toBe(false);
+  });
+});
+
 describe('bad input (R-ENG-8)', () => {
   const cases: [string, RegExp, number | undefined][] = [
     ['bad/invalid.yaml', /invalid YAML/, 6],

@@ -21,6 +21,11 @@ export interface ResolverInput {
   readonly stackName: string;
   /** Reports a template problem (an undeclared `Ref`, a bad `Fn::Select`), with the resource it occurred in. */
   readonly report: (message: string, logicalId?: string) => void;
+  /**
+   * The value another template of the same scan exports under `name` (`Fn::ImportValue`), or `undefined`
+   * when none does (then the import stays an unknown value from another stack).
+   */
+  readonly importValue?: (name: string) => unknown;
 }
 
 /**
@@ -135,11 +140,35 @@ export class TemplateResolver {
     }
   }
 
+  /**
+   * Names this template exports (`Outputs.*.Export.Name`), each with its output's logical id. An output whose
+   * condition is false exports nothing; a name known only at deploy time cannot be matched and is left out.
+   */
+  exports(): Map<string, string> {
+    const names = new Map<string, string>();
+    for (const [outputId, declaration] of Object.entries(asRecord(this.input.body.Outputs))) {
+      const output = asRecord(declaration);
+      const exported = asRecord(output.Export);
+      if (exported.Name === undefined) continue;
+      if (typeof output.Condition === 'string' && this.condition(output.Condition) === false) continue;
+      const name = this.resolveFor(undefined, exported.Name);
+      if (typeof name === 'string' && name !== '') names.set(name, outputId);
+    }
+    return names;
+  }
+
+  /** The value of an output (what an importing stack receives). */
+  outputValue(outputId: string): unknown {
+    return this.resolveFor(undefined, asRecord(asRecord(this.input.body.Outputs)[outputId]).Value);
+  }
+
   /** Resolves the Properties (or any fragment) of a resource. */
-  resolveFor(logicalId: string, value: unknown): unknown {
+  resolveFor(logicalId: string | undefined, value: unknown): unknown {
+    // Re-entrant: an import met while resolving a resource may resolve another template's output.
+    const outer = this.currentResource;
     this.currentResource = logicalId;
     const resolved = this.resolve(value);
-    this.currentResource = undefined;
+    this.currentResource = outer;
     return resolved === NO_VALUE ? undefined : resolved;
   }
 
@@ -298,8 +327,13 @@ export class TemplateResolver {
       }
       case 'Fn::GetAZs':
         return unknown("the region's availability zones, known at deploy time");
-      case 'Fn::ImportValue':
+      case 'Fn::ImportValue': {
+        // Exported by a template of this scan (a CDK cross-stack reference, a network stack's subnets): its value.
+        const name = this.input.importValue ? this.resolve(args) : undefined;
+        const exported = typeof name === 'string' ? this.input.importValue?.(name) : undefined;
+        if (exported !== undefined) return exported;
         return unknown('imported from another stack (Fn::ImportValue)', undefined, { imported: true });
+      }
       case 'Fn::Base64': {
         const inner = this.resolve(args);
         return typeof inner === 'string'

@@ -1,13 +1,15 @@
 /** SAM resource types stand for the service they deploy, so the BAA gate judges the real service. */
-const SAM_SERVICES = new Map<string, string>(Object.entries({
-  'AWS::Serverless::Function': 'lambda',
-  'AWS::Serverless::Api': 'apigateway',
-  'AWS::Serverless::HttpApi': 'apigatewayv2',
-  'AWS::Serverless::SimpleTable': 'dynamodb',
-  'AWS::Serverless::StateMachine': 'stepfunctions',
-  'AWS::Serverless::LayerVersion': 'lambda',
-  'AWS::Serverless::Application': 'serverlessrepo',
-}));
+const SAM_SERVICES = new Map<string, string>(
+  Object.entries({
+    'AWS::Serverless::Function': 'lambda',
+    'AWS::Serverless::Api': 'apigateway',
+    'AWS::Serverless::HttpApi': 'apigatewayv2',
+    'AWS::Serverless::SimpleTable': 'dynamodb',
+    'AWS::Serverless::StateMachine': 'stepfunctions',
+    'AWS::Serverless::LayerVersion': 'lambda',
+    'AWS::Serverless::Application': 'serverlessrepo',
+  }),
+);
 
 // A template has a few dozen types and thousands of resources: each type is worked out once.
 const services = new Map<string, string>();
