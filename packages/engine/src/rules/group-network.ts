@@ -1,7 +1,9 @@
 import { apigatewayRules } from './apigateway/index.js';
 import { cloudfrontRules } from './cloudfront/index.js';
 import { codebuildRules } from './codebuild/index.js';
+import { codepipelineRules } from './codepipeline/index.js';
 import { ec2Rules } from './ec2/index.js';
+import { ecrRules } from './ecr/index.js';
 import { ecsRules } from './ecs/index.js';
 import { elasticbeanstalkRules } from './elasticbeanstalk/index.js';
 import { elbRules } from './elb/index.js';
@@ -21,6 +23,8 @@ export const networkRules: readonly AnyRule[] = [
   ...apigatewayRules,
   ...ec2Rules,
   ...codebuildRules,
+  ...codepipelineRules,
+  ...ecrRules,
   ...emrRules,
   ...elasticbeanstalkRules,
   ...cloudfrontRules,

@@ -49,6 +49,7 @@ const PREFIXES: [string, string][] = [
   ['aws_dms_', 'dms'],
   ['aws_emr_', 'emr'],
   ['aws_codebuild_', 'codebuild'],
+  ['aws_codepipeline', 'codepipeline'],
   ['aws_elastic_beanstalk_', 'elasticbeanstalk'],
   ['aws_cloudfront_', 'cloudfront'],
   ['aws_route53_resolver_', 'route53resolver'],

@@ -2,7 +2,9 @@
 import './apigateway.js';
 import './cloudfront.js';
 import './codebuild.js';
+import './codepipeline.js';
 import './ec2.js';
+import './ecr.js';
 import './ecs.js';
 import './elasticbeanstalk.js';
 import './elb.js';

@@ -2,7 +2,9 @@ import type { CfnMapperTable } from '../mapper.js';
 import { apigatewayCfnMappers } from './apigateway.js';
 import { cloudfrontCfnMappers } from './cloudfront.js';
 import { codebuildCfnMappers } from './codebuild.js';
+import { codepipelineCfnMappers } from './codepipeline.js';
 import { ec2CfnMappers } from './ec2.js';
+import { ecrCfnMappers } from './ecr.js';
 import { ecsCfnMappers } from './ecs.js';
 import { elasticbeanstalkCfnMappers } from './elasticbeanstalk.js';
 import { elbCfnMappers } from './elb.js';
@@ -21,6 +23,8 @@ export const networkCfnMappers: CfnMapperTable = {
   ...lambdaCfnMappers,
   ...ecsCfnMappers,
   ...codebuildCfnMappers,
+  ...codepipelineCfnMappers,
+  ...ecrCfnMappers,
   ...emrCfnMappers,
   ...elasticbeanstalkCfnMappers,
   ...cloudfrontCfnMappers,

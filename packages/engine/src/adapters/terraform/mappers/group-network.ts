@@ -2,7 +2,9 @@ import type { TfMapperTable } from '../mapper.js';
 import { apigatewayTfMappers } from './apigateway.js';
 import { cloudfrontTfMappers } from './cloudfront.js';
 import { codebuildTfMappers } from './codebuild.js';
+import { codepipelineTfMappers } from './codepipeline.js';
 import { ec2TfMappers } from './ec2.js';
+import { ecrTfMappers } from './ecr.js';
 import { ecsTfMappers } from './ecs.js';
 import { elasticbeanstalkTfMappers } from './elasticbeanstalk.js';
 import { elbTfMappers } from './elb.js';
@@ -21,6 +23,8 @@ export const networkTfMappers: TfMapperTable = {
   ...lambdaTfMappers,
   ...ecsTfMappers,
   ...codebuildTfMappers,
+  ...codepipelineTfMappers,
+  ...ecrTfMappers,
   ...emrTfMappers,
   ...elasticbeanstalkTfMappers,
   ...cloudfrontTfMappers,
