@@ -9,7 +9,16 @@ export interface EnvironmentVariable {
    * `SECRETS_MANAGER`/`PARAMETER_STORE`): the value is then a reference, not a plaintext secret.
    */
   readonly fromSecretStore?: boolean;
+  /**
+   * The secret store a CloudFormation dynamic reference in the value reads at deploy time
+   * (`{{resolve:secretsmanager:…}}`, `{{resolve:ssm-secure:…}}`), so that the resource's configuration holds the
+   * resolved secret; unknown when only some of the values it can take hold one; absent when it holds none, and
+   * for inputs other than CloudFormation (Terraform passes `{{resolve:…}}` text on as it is).
+   */
+  readonly deployTimeSecret?: Val<DeployTimeSecretStore>;
 }
+
+export type DeployTimeSecretStore = 'secretsmanager' | 'ssm-secure';
 
 export interface FunctionPermissionFacts {
   /** Native id of the permission (or function URL), for messages. */

@@ -12,7 +12,7 @@ export const lambdaFunctionNoPlaintextSecrets = defineRule({
   remediation: {
     cloudformation:
       'Store the secret in AWS::SecretsManager::Secret, pass its ARN (e.g. DB_SECRET_ARN: !Ref Secret) and read it at ' +
-      'run time, or use a {{resolve:secretsmanager:…}} dynamic reference only where a literal is unavoidable.',
+      'run time (a {{resolve:secretsmanager:…}} dynamic reference would put the value back in the configuration).',
     terraform:
       'Put the secret in aws_secretsmanager_secret and pass its ARN in the environment, not the value.',
     console:

@@ -1,5 +1,6 @@
 import type { AnyRule } from '../rule.js';
 import { secretsmanagerCmk } from './cmk.js';
+import { secretsmanagerNoDynamicReferenceInEnvironment } from './no-dynamic-reference-in-environment.js';
 import { secretsmanagerNoPlaintextValue } from './no-plaintext-value.js';
 import { secretsmanagerRotation } from './rotation.js';
 
@@ -7,4 +8,5 @@ export const secretsmanagerRules: readonly AnyRule[] = [
   secretsmanagerRotation,
   secretsmanagerCmk,
   secretsmanagerNoPlaintextValue,
+  secretsmanagerNoDynamicReferenceInEnvironment,
 ];

@@ -1,6 +1,6 @@
 import type { ContainerFacts } from '../../../model/kinds/ecs.js';
 import { isUnknown, unknown } from '../../../model/values.js';
-import { environmentFromList, PASCAL_CASE_ENTRY } from '../../environment.js';
+import { environmentFromList, PASCAL_CASE_ENTRY, withDeployTimeSecrets } from '../../environment.js';
 import { at, bool, list, refOrString, str } from '../../read.js';
 import { type CfnMapperTable, cfnMapping } from '../mapper.js';
 
@@ -15,7 +15,9 @@ const taskDefinition = cfnMapping('TaskDefinition', (view) => {
     containers: isUnknown(containers)
       ? containers
       : containers.map((container): ContainerFacts => {
-          const plain = environmentFromList(at(container, 'Environment'), PASCAL_CASE_ENTRY);
+          const plain = withDeployTimeSecrets(
+            environmentFromList(at(container, 'Environment'), PASCAL_CASE_ENTRY),
+          );
           const secrets = list(at(container, 'Secrets'));
           return {
             name: str(at(container, 'Name'), ''),

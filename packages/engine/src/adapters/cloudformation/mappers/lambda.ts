@@ -1,6 +1,6 @@
 import type { FunctionFacts, FunctionPermissionFacts } from '../../../model/kinds/lambda.js';
 import { isUnknown } from '../../../model/values.js';
-import { environmentFromMap } from '../../environment.js';
+import { environmentFromMap, withDeployTimeSecrets } from '../../environment.js';
 import { at, list, num, refOrString, str } from '../../read.js';
 import { type CfnMapperTable, type CfnResourceView, cfnMapping, folded } from '../mapper.js';
 
@@ -66,7 +66,7 @@ const lambdaFunction = cfnMapping('Function', (view, context): FunctionFacts => 
             securityGroupCount: isUnknown(groups) ? groups : groups.length,
           },
     environmentKey: refOrString(p.KmsKeyArn),
-    environment: environmentFromMap(at(p, 'Environment.Variables')),
+    environment: withDeployTimeSecrets(environmentFromMap(at(p, 'Environment.Variables'))),
     permissions,
     logGroup: logGroup?.modelId,
   };
