@@ -5,6 +5,7 @@ import { dynamodbRules } from './dynamodb/index.js';
 import { ebsRules } from './ebs/index.js';
 import { efsRules } from './efs/index.js';
 import { elasticacheRules } from './elasticache/index.js';
+import { glueRules } from './glue/index.js';
 import { kinesisRules } from './kinesis/index.js';
 import { opensearchRules } from './opensearch/index.js';
 import { rdsRules } from './rds/index.js';
@@ -28,4 +29,5 @@ export const dataRules: readonly AnyRule[] = [
   ...sagemakerRules,
   ...kinesisRules,
   ...athenaRules,
+  ...glueRules,
 ];

@@ -6,6 +6,7 @@ import './dynamodb.js';
 import './ebs.js';
 import './efs.js';
 import './elasticache.js';
+import './glue.js';
 import './kinesis.js';
 import './opensearch.js';
 import './rds.js';

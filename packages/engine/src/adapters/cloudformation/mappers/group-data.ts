@@ -6,6 +6,7 @@ import { dynamodbCfnMappers } from './dynamodb.js';
 import { ebsCfnMappers } from './ebs.js';
 import { efsCfnMappers } from './efs.js';
 import { elasticacheCfnMappers } from './elasticache.js';
+import { glueCfnMappers } from './glue.js';
 import { kinesisCfnMappers } from './kinesis.js';
 import { opensearchCfnMappers } from './opensearch.js';
 import { rdsCfnMappers } from './rds.js';
@@ -28,4 +29,5 @@ export const dataCfnMappers: CfnMapperTable = {
   ...sagemakerCfnMappers,
   ...kinesisCfnMappers,
   ...athenaCfnMappers,
+  ...glueCfnMappers,
 };

@@ -6,6 +6,7 @@ import { dynamodbTfMappers } from './dynamodb.js';
 import { ebsTfMappers } from './ebs.js';
 import { efsTfMappers } from './efs.js';
 import { elasticacheTfMappers } from './elasticache.js';
+import { glueTfMappers } from './glue.js';
 import { kinesisTfMappers } from './kinesis.js';
 import { opensearchTfMappers } from './opensearch.js';
 import { rdsTfMappers } from './rds.js';
@@ -28,4 +29,5 @@ export const dataTfMappers: TfMapperTable = {
   ...sagemakerTfMappers,
   ...kinesisTfMappers,
   ...athenaTfMappers,
+  ...glueTfMappers,
 };
