@@ -114,12 +114,7 @@ export class HipaaLogArchive extends Construct {
       ],
     });
     acknowledgeNag(this.accessLogBucket, 'accessLogBucketSseS3', 'accessLogBucketNotReplicated');
-    acknowledgeSafeguard(
-      this.accessLogBucket,
-      'accessLogBucketSseS3',
-      'accessLogBucketNotLogged',
-      'accessLogBucketNotReplicated',
-    );
+    acknowledgeSafeguard(this.accessLogBucket, 'accessLogBucketSseS3', 'accessLogBucketNotReplicated');
 
     this.bucket = new s3.Bucket(this, 'Bucket', {
       ...BUCKET_BASELINE,

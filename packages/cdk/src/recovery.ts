@@ -182,12 +182,7 @@ export class HipaaRecoverySite extends Construct {
     // that asks for something other than SSE-KMS (R-INF-4).
     denyUploadsNamingOtherEncryption(this.phiReplicaBucket);
     denyUploadsNamingOtherEncryption(this.logArchiveReplicaBucket);
-    acknowledgeSafeguard(
-      this.accessLogBucket,
-      'accessLogBucketSseS3',
-      'accessLogBucketNotLogged',
-      'accessLogBucketNotReplicated',
-    );
+    acknowledgeSafeguard(this.accessLogBucket, 'accessLogBucketSseS3', 'accessLogBucketNotReplicated');
     acknowledgeSafeguard(this.phiReplicaBucket, 'replicaBucketNotReplicated');
     acknowledgeSafeguard(this.logArchiveReplicaBucket, 'replicaBucketNotReplicated');
     this.vault = new backup.BackupVault(this, 'Vault', {

@@ -50,13 +50,6 @@ export const SAFEGUARD_ACKNOWLEDGEMENTS = {
       'only to SSE-S3 buckets (AWS limitation), so PutObject cannot be required to use SSE-KMS. It holds request ' +
       'metadata, never object content; private, versioned, TLS-only, and its object access is in CloudTrail.',
   },
-  accessLogBucketNotLogged: {
-    rule: 's3-bucket-phi-access-logging',
-    reason:
-      'This bucket is itself the server-access-log destination: logging it would log into itself (a loop that ' +
-      'AWS advises against) or need yet another log bucket. Every read and write of its objects is recorded by ' +
-      'the CloudTrail S3 data events (all buckets, read and write) in the Object Lock log archive.',
-  },
   accessLogBucketNotReplicated: {
     rule: 's3-bucket-replication',
     reason:

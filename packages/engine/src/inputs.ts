@@ -3,9 +3,12 @@ import { dirname, extname, isAbsolute, join, relative, resolve as resolvePath } 
 import { coverAcrossInputs } from './adapters/backup-coverage.js';
 import {
   type AdapterOutput,
+  declareExports,
+  ExportTable,
   isCdkOut,
   loadCdkOut,
-  loadCloudFormationTemplate,
+  loadCloudFormationFile,
+  parseTemplate,
 } from './adapters/cloudformation/index.js';
 import { fileErrorReason, readInputText } from './adapters/input-text.js';
 import { buildTerraformResources } from './adapters/terraform/build.js';
@@ -81,6 +84,10 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
     }
   };
 
+  // Exports of every template file of the scan, and the builds waiting for all of them to be declared.
+  const exports = new ExportTable();
+  const builds: { file: string; build: () => void }[] = [];
+
   // Files already read (real paths): one reached through a link and directly is read once.
   const loaded = new Set<string>();
   // The path named on the command line that is being read: nested templates are looked up within it only.
@@ -120,7 +127,22 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
         });
         return;
       }
-      outputs.push(loadCloudFormationTemplate(shown, text, { ...adapterOptions, root: scanRoot }));
+      // Parsed now, built once every file is read: its imports may name exports of files read after it.
+      const parsed = parseTemplate(shown, text);
+      if (!parsed.ok) {
+        outputs.push({ resources: [], errors: [parsed.error], inputs: [shown] });
+        return;
+      }
+      const options = { ...adapterOptions, root: scanRoot, exports };
+      guarded(shown, () => declareExports(exports, shown, parsed.template, options));
+      const slot = outputs.length;
+      outputs.push({ resources: [], errors: [], inputs: [] });
+      builds.push({
+        file: shown,
+        build: () => {
+          outputs[slot] = loadCloudFormationFile(shown, options, parsed.template);
+        },
+      });
     });
   };
 
@@ -139,7 +161,14 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
     walked.add(real);
     const rootReal = root ?? real;
     if (isCdkOut(directory)) {
-      guarded(displayPath(directory, cwd), () => outputs.push(loadCdkOut(directory, adapterOptions)));
+      const slot = outputs.length;
+      outputs.push({ resources: [], errors: [], inputs: [] });
+      builds.push({
+        file: displayPath(directory, cwd),
+        build: () => {
+          outputs[slot] = loadCdkOut(directory, { ...adapterOptions, exports });
+        },
+      });
       return;
     }
     let entries: import('node:fs').Dirent[];
@@ -232,6 +261,8 @@ export async function loadInputs(paths: readonly string[], options: InputOptions
         message: `not a recognised input (expected a CloudFormation template (.json, .yaml, .yml, .template) a cdk.out folder, a Terraform plan JSON or a folder of .tf files)`,
       });
   }
+
+  for (const { file, build } of builds) guarded(file, build);
 
   const variables = options.variables ?? {};
   // Variable files apply to Terraform folders only: one given with none to apply to is not read, and says so.

@@ -1,5 +1,5 @@
 import type { InlineSuppression, InputError, Resource, Source } from '../../model/resource.js';
-import { isUnknown, type Val } from '../../model/values.js';
+import { isUnknown, unknown, type Val } from '../../model/values.js';
 import { type JoinRecord, type JoinTable, joinAndMap, refsIn } from '../join.js';
 import { expandForEach } from './for-each.js';
 import type { CfnMapperTable, CfnResourceView } from './mapper.js';
@@ -37,11 +37,12 @@ export interface BuildOutput {
 export function buildCanonicalResources(
   units: readonly TemplateUnit[],
   mappers: CfnMapperTable = cfnMappers,
+  scanExports?: ExportTable,
 ): BuildOutput {
   const errors: InputError[] = [];
   const records: ViewRecord[] = [];
   const prepared: Prepared[] = [];
-  const exports = new ExportTable();
+  const exports = new ExportTable(scanExports);
   for (const unit of units) {
     const { template } = unit;
     const report = (message: string, logicalId?: string) =>
@@ -168,12 +169,18 @@ interface Prepared {
  * and region: a template of another known environment does not see them. A name exported twice in one
  * environment (two copies of a stack) stays unknown, as does an import that leads back to itself.
  */
-class ExportTable {
+export class ExportTable {
   private readonly declared = new Map<
     string,
     { unit: TemplateUnit; resolver: TemplateResolver; outputId: string }[]
   >();
   private readonly inProgress = new Set<string>();
+
+  /**
+   * `scan`: the exports of the scan's other template files (a folder of stacks, each built on its own), asked
+   * when no template of this build exports the name.
+   */
+  constructor(private readonly scan?: ExportTable) {}
 
   declare(unit: TemplateUnit, resolver: TemplateResolver): void {
     for (const [name, outputId] of resolver.exports()) {
@@ -184,6 +191,7 @@ class ExportTable {
   }
 
   value(name: string, importer: TemplateUnit): unknown {
+    if (!this.declared.has(name)) return this.scan?.fromAnotherBuild(name, importer);
     const candidates = (this.declared.get(name) ?? []).filter((exporter) =>
       sameEnvironment(exporter.unit, importer),
     );
@@ -197,6 +205,19 @@ class ExportTable {
     } finally {
       this.inProgress.delete(name);
     }
+  }
+
+  /**
+   * An export of a template built separately: a literal value as it is; one that names resources stays a value
+   * from another stack, carrying those resources (the PHI boundary follows them; joins, which are per build, do not).
+   */
+  private fromAnotherBuild(name: string, importer: TemplateUnit): unknown {
+    const exported = this.value(name, importer);
+    if (exported === undefined || isUnknown(exported)) return exported;
+    const refs = refsIn(exported);
+    return refs.length === 0
+      ? exported
+      : unknown('imported from another stack (Fn::ImportValue)', [...new Set(refs)], { imported: true });
   }
 }
 

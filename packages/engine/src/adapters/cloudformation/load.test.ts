@@ -209,6 +209,28 @@ describe('cross-stack references (Fn::ImportValue of an export in the same scan)
   });
 });
 
+describe('cross-stack references between template files of one folder', () => {
+  it('takes literal exports as they are and carries resources exported by another file to the PHI boundary', async () => {
+    const { computeBoundary } = await import('../../evaluate/boundary.js');
+    const model = await loadInputs([join(fixtures, 'cross-stack-folder')], { cwd: fixtures });
+    expect(model.errors).toEqual([]);
+    const table = model.resources.find((resource) => resource.source.nativeId === 'PatientsTable') as Resource;
+    const reader = model.resources.find(
+      (resource) => resource.source.nativeId === 'Reader',
+    ) as Resource<'Function'>;
+    const env = new Map(
+      (reader.facts.environment as { name: string; value: unknown }[]).map((v) => [v.name, v.value]),
+    );
+    // app.yaml is read before data.yaml: exports are declared before any file is built.
+    const tableName = env.get('TABLE_NAME');
+    expect(isUnknown(tableName) && tableName.imported && tableName.refs).toEqual([table.id]);
+    expect(env.get('EXPORTS_BUCKET')).toBe('clinic-exports');
+    const missing = env.get('MISSING');
+    expect(isUnknown(missing) && missing.imported && missing.refs).toBeUndefined();
+    expect(computeBoundary(model).reason(reader.id)).toBe('references PHI resource PatientsTable');
+  });
+});
+
 describe('bad input (R-ENG-8)', () => {
   const cases: [string, RegExp, number | undefined][] = [
     ['bad/invalid.yaml', /invalid YAML/, 6],

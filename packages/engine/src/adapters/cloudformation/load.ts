@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from
 import type { InputError, Resource } from '../../model/resource.js';
 import { isUnknown } from '../../model/values.js';
 import { jsonErrorOf, readInputText } from '../input-text.js';
-import { type BuildOutput, buildCanonicalResources, type TemplateUnit } from './build.js';
+import { type BuildOutput, buildCanonicalResources, ExportTable, type TemplateUnit } from './build.js';
 import { type ParsedTemplate, parseTemplate } from './parse.js';
 import { asRecord, TemplateResolver } from './resolve.js';
 
@@ -19,6 +19,8 @@ export interface CloudFormationOptions {
    * matched to a local file anywhere inside it, never outside.
    */
   readonly root?: string;
+  /** Exports of the scan's other template files ({@link declareExports}), for their `Fn::ImportValue`. */
+  readonly exports?: ExportTable;
 }
 
 export interface AdapterOutput {
@@ -54,9 +56,9 @@ interface NestedVia {
  * Builds the units; a template nested too deeply for the resolver's recursion is reported with its file
  * and the other units are still built (each on its own, on this failure path only).
  */
-function buildUnits(units: readonly TemplateUnit[]): BuildOutput {
+function buildUnits(units: readonly TemplateUnit[], exports?: ExportTable): BuildOutput {
   try {
-    return buildCanonicalResources(units);
+    return buildCanonicalResources(units, undefined, exports);
   } catch (error) {
     if (units.length <= 1) {
       const unit = units[0];
@@ -68,7 +70,7 @@ function buildUnits(units: readonly TemplateUnit[]): BuildOutput {
     const resources: Resource[] = [];
     const errors: InputError[] = [];
     for (const unit of units) {
-      const built = buildUnits([unit]);
+      const built = buildUnits([unit], exports);
       resources.push(...built.resources);
       errors.push(...built.errors);
     }
@@ -270,6 +272,47 @@ export function localTemplateFor(url: string, parentFile: string, root?: string)
   return undefined;
 }
 
+/** The stack name a template file stands for: its file name without the template extension. */
+function stackNameOf(absolutePath: string): string {
+  return absolutePath.replace(/^.*[\\/]/, '').replace(/\.(template\.)?(json|ya?ml|template)$/i, '');
+}
+
+/**
+ * Declares the exports of a template file of the scan (with the scan's parameters) in `table`, before any file
+ * is built, so that a stack importing from a file read after it still finds the value.
+ */
+export function declareExports(
+  table: ExportTable,
+  path: string,
+  parsed: ParsedTemplate,
+  options: CloudFormationOptions = {},
+): void {
+  if (parsed.body.Outputs === undefined) return;
+  const absolutePath = resolvePath(options.cwd ?? process.cwd(), path);
+  const unit: TemplateUnit = {
+    template: parsed,
+    templateKey: display(absolutePath, options.cwd ?? process.cwd()),
+    stackName: stackNameOf(absolutePath),
+    parameterValues: options.parameters ?? {},
+    pseudo: options.pseudo ?? {},
+  };
+  table.declare(
+    unit,
+    new TemplateResolver({
+      templateKey: unit.templateKey,
+      body: parsed.body,
+      parameterValues: unit.parameterValues,
+      pseudo: unit.pseudo,
+      stackName: unit.stackName,
+      // Problems are reported once, when the file itself is built.
+      report: () => {},
+      importValue: (name) => table.value(name, unit),
+    }),
+  );
+}
+
+export { ExportTable };
+
 /** Loads one CloudFormation template file (JSON or YAML) with its local nested stacks. */
 export function loadCloudFormationFile(
   path: string,
@@ -279,9 +322,7 @@ export function loadCloudFormationFile(
   const absolutePath = resolvePath(options.cwd ?? process.cwd(), path);
   const units: TemplateUnit[] = [];
   const errors: InputError[] = [];
-  const stackName = absolutePath
-    .replace(/^.*[\\/]/, '')
-    .replace(/\.(template\.)?(json|ya?ml|template)$/i, '');
+  const stackName = stackNameOf(absolutePath);
   collectUnits(
     absolutePath,
     options,
@@ -293,7 +334,7 @@ export function loadCloudFormationFile(
     new Set(),
     parsed,
   );
-  const built = buildUnits(units);
+  const built = buildUnits(units, options.exports);
   return {
     resources: built.resources,
     errors: [...errors, ...built.errors],
@@ -418,7 +459,7 @@ export function loadCdkOut(directory: string, options: CloudFormationOptions = {
       file: display(join(root, 'manifest.json'), cwd),
       message: 'the cloud assembly declares no CloudFormation stack (is `cdk synth` output complete?)',
     });
-  const built = buildUnits(units);
+  const built = buildUnits(units, options.exports);
   return {
     resources: built.resources,
     errors: [...errors, ...built.errors],

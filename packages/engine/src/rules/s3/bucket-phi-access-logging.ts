@@ -1,5 +1,6 @@
 import { isUnknown } from '../../model/values.js';
 import { cannotVerify, defineRule, fail, pass, skip } from '../rule.js';
+import { isAccessLogDestination } from './buckets.js';
 
 export const s3BucketPhiAccessLogging = defineRule({
   id: 's3-bucket-phi-access-logging',
@@ -20,8 +21,11 @@ export const s3BucketPhiAccessLogging = defineRule({
     cdkNag: ['HIPAA.Security-S3BucketLoggingEnabled'],
     awsConfig: ['s3-bucket-logging-enabled'],
   },
-  check(bucket, { boundary }) {
+  check(bucket, { model, boundary }) {
     if (!boundary.has(bucket.id)) return skip;
+    // A PHI bucket's access-log destination joins the boundary, but cannot log its own log deliveries into
+    // itself; as for any bucket (s3-bucket-logging), the destination is accepted as it is.
+    if (isAccessLogDestination(bucket, model)) return pass;
     const logging = bucket.facts.accessLogging;
     if (isUnknown(logging)) return cannotVerify(`logging configuration is ${logging.$unknown}`);
     return logging === undefined
