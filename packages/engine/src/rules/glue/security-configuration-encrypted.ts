@@ -1,8 +1,8 @@
 import type { Model } from '../../model/resource.js';
 import { isUnknown } from '../../model/values.js';
-import { judgedAsPhi } from '../phi-declaration.js';
 import { defineRule, type PhiBoundary, skip } from '../rule.js';
 import { ALL_PARTS, encryptionVerdict } from './encryption.js';
+import { glueJudgedAsPhi } from './phi.js';
 import { securityConfigurationRemediation } from './security-configuration-used.js';
 
 /** Model ids of the Glue jobs, crawlers and development endpoints that name each security configuration. */
@@ -29,7 +29,7 @@ function usedOnlyOutsidePhi(id: string, model: Model, boundary: PhiBoundary): bo
     users.length > 0 &&
     users.every((user) => {
       const resource = model.get(user);
-      return resource !== undefined && !judgedAsPhi(resource, boundary);
+      return resource !== undefined && !glueJudgedAsPhi(resource, boundary);
     })
   );
 }

@@ -1,5 +1,5 @@
-import { judgedAsPhi } from '../phi-declaration.js';
 import { defineRule, fail, skip } from '../rule.js';
+import { glueJudgedAsPhi } from './phi.js';
 import {
   securityConfigurationRemediation,
   securityConfigurationVerdict,
@@ -13,13 +13,13 @@ export const glueSecurityConfigurationUsedNonPhi = defineRule({
   rationale:
     'Logs and bookmarks of a job declared non-PHI still carry sample records, connection details and errors, and a ' +
     'job that later reads PHI is already unencrypted. This rule judges Glue jobs, crawlers and development ' +
-    'endpoints whose DataClassification tag declares them non-PHI and that no PHI resource references; every other ' +
-    'one is judged at high by glue-security-configuration-used.',
+    'endpoints whose DataClassification tag declares them non-PHI and that neither reference nor are referenced by a ' +
+    'PHI resource; every other one is judged at high by glue-security-configuration-used.',
   remediation: securityConfigurationRemediation,
   controls: ['encryption-at-rest', 'key-management', 'log-protection'],
   kinds: ['GlueJob', 'GlueCrawler', 'GlueDevEndpoint'],
   check(resource, { boundary }) {
-    if (judgedAsPhi(resource, boundary)) return skip;
+    if (glueJudgedAsPhi(resource, boundary)) return skip;
     const verdict = securityConfigurationVerdict(resource);
     return verdict.status === 'fail' ? fail(`${verdict.message} (declared non-PHI)`) : verdict;
   },

@@ -1,8 +1,8 @@
 import type { Resource } from '../../model/resource.js';
 import { isUnknown } from '../../model/values.js';
-import { judgedAsPhi } from '../phi-declaration.js';
 import { cannotVerify, defineRule, fail, skip, type Verdict } from '../rule.js';
 import { ALL_PARTS, encryptionVerdict, type GlueEncryptionPart } from './encryption.js';
+import { glueJudgedAsPhi } from './phi.js';
 
 type GlueWriter = Resource<'GlueJob' | 'GlueCrawler' | 'GlueDevEndpoint'>;
 
@@ -72,7 +72,7 @@ export const glueSecurityConfigurationUsed = defineRule({
   kinds: ['GlueJob', 'GlueCrawler', 'GlueDevEndpoint'],
   equivalents: { cdkNag: ['AwsSolutions-GL1', 'AwsSolutions-GL3'] },
   check(resource, { boundary }) {
-    if (!judgedAsPhi(resource, boundary)) return skip;
+    if (!glueJudgedAsPhi(resource, boundary)) return skip;
     return securityConfigurationVerdict(resource);
   },
 });

@@ -127,6 +127,7 @@ describe('CloudFormation Glue mappings', () => {
       'glue-security-configuration-used: BadCrawlerWithWeakConfiguration: fail: security configuration "clinic-s3-only": CloudWatch Logs encryption is DISABLED, not SSE-KMS',
       'glue-security-configuration-used: BadDevEndpoint: fail: security configuration "clinic-weak": S3 encryption is SSE-S3, not SSE-KMS',
       'glue-security-configuration-used-non-phi: PublicDataJob: fail: no security configuration: Glue writes its S3 output, CloudWatch logs and job bookmarks without KMS encryption (declared non-PHI)',
+      'glue-security-configuration-used: BadInternalJobReadingPhi: fail: no security configuration: Glue writes its S3 output, CloudWatch logs and job bookmarks without KMS encryption',
     ]);
     expect(
       findingsOf('glue-security-configuration-encrypted/fail.cfn.yaml').filter((f) => f.includes('Bad')),
