@@ -48,7 +48,10 @@ function statsOf(rules: readonly AnyRule[]): string {
   const lines: string[] = [`${rules.length} rules`];
   for (const severity of SEVERITIES)
     lines.push(`  ${pad(severity, 10)}${rules.filter((rule) => rule.severity === severity).length}`);
-  const nag = new Set(rules.flatMap((rule) => rule.equivalents?.cdkNag ?? []));
+  // Equivalents may name other cdk-nag packs (AwsSolutions-GL1): only the HIPAA Security pack is counted.
+  const nag = new Set(
+    rules.flatMap((rule) => rule.equivalents?.cdkNag ?? []).filter((id) => id.startsWith('HIPAA.Security-')),
+  );
   const config = new Set(rules.flatMap((rule) => rule.equivalents?.awsConfig ?? []));
   lines.push(`cdk-nag HIPAA Security rules covered: ${nag.size}`);
   lines.push(`AWS Config HIPAA conformance-pack rules covered: ${config.size}`);

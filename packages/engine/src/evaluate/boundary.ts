@@ -45,6 +45,12 @@ const CARRIER_KINDS = new Set([
   'FileSystem',
   'Volume',
   'Warehouse',
+  'GlueJob',
+  'GlueCrawler',
+  'GlueDevEndpoint',
+  'GlueConnection',
+  'Pipeline',
+  'ContainerRepository',
   'Unmodelled',
 ]);
 

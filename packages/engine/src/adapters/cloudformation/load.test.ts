@@ -214,7 +214,9 @@ describe('cross-stack references between template files of one folder', () => {
     const { computeBoundary } = await import('../../evaluate/boundary.js');
     const model = await loadInputs([join(fixtures, 'cross-stack-folder')], { cwd: fixtures });
     expect(model.errors).toEqual([]);
-    const table = model.resources.find((resource) => resource.source.nativeId === 'PatientsTable') as Resource;
+    const table = model.resources.find(
+      (resource) => resource.source.nativeId === 'PatientsTable',
+    ) as Resource;
     const reader = model.resources.find(
       (resource) => resource.source.nativeId === 'Reader',
     ) as Resource<'Function'>;
