@@ -1,5 +1,5 @@
-import { isUnknown, type Unknown } from '../../model/values.js';
-import { hasConditionKey, isEveryone, statementLabel } from '../iam/statements.js';
+import { isUnknown } from '../../model/values.js';
+import { openToEveryone } from '../iam/statements.js';
 import { cannotVerify, defineRule, fail, pass } from '../rule.js';
 
 /** Condition keys that confine a `*` principal to an account, the organisation, a network or a calling resource. */
@@ -42,23 +42,7 @@ export const ecrRepositoryPolicyNotPublic = defineRule({
   check(repository) {
     const policy = repository.facts.policy;
     if (isUnknown(policy)) return cannotVerify(`repository policy is ${policy.$unknown}`);
-    const open: string[] = [];
-    let unresolved: Unknown | undefined;
-    policy.forEach((statement, index) => {
-      if (statement.effect !== 'Allow') {
-        if (isUnknown(statement.effect)) unresolved ??= statement.effect;
-        return;
-      }
-      const everyone = isEveryone(statement);
-      if (isUnknown(everyone)) {
-        unresolved ??= everyone;
-        return;
-      }
-      if (!everyone) return;
-      const restricted = hasConditionKey(statement, RESTRICTING_KEYS);
-      if (isUnknown(restricted)) unresolved ??= restricted;
-      else if (!restricted) open.push(statementLabel(statement, index));
-    });
+    const { open, unresolved } = openToEveryone(policy, RESTRICTING_KEYS);
     if (open.length > 0)
       return fail(
         `${open.join(', ')} of the repository policy ${open.length === 1 ? 'allows' : 'allow'} Principal "*" (every ` +

@@ -188,3 +188,32 @@ export function pointsAt(item: unknown, id: string, name?: unknown): boolean {
   if (isUnknown(item)) return item.refs?.includes(id) ?? false;
   return typeof item === 'string' && typeof name === 'string' && item === name;
 }
+
+/**
+ * Allow statements of a resource policy open to every principal (`"*"`) with none of `restrictingKeys` (lower-case
+ * condition keys that confine them to an account, organisation or network), by label; `unresolved`: the first
+ * unknown that kept a statement from being decided.
+ */
+export function openToEveryone(
+  policy: readonly PolicyStatement[],
+  restrictingKeys: readonly string[],
+): { readonly open: string[]; readonly unresolved?: Unknown } {
+  const open: string[] = [];
+  let unresolved: Unknown | undefined;
+  policy.forEach((statement, index) => {
+    if (statement.effect !== 'Allow') {
+      if (isUnknown(statement.effect)) unresolved ??= statement.effect;
+      return;
+    }
+    const everyone = isEveryone(statement);
+    if (isUnknown(everyone)) {
+      unresolved ??= everyone;
+      return;
+    }
+    if (!everyone) return;
+    const restricted = hasConditionKey(statement, restrictingKeys);
+    if (isUnknown(restricted)) unresolved ??= restricted;
+    else if (!restricted) open.push(statementLabel(statement, index));
+  });
+  return { open, unresolved };
+}

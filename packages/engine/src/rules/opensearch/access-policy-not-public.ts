@@ -1,5 +1,5 @@
-import { isUnknown, type Unknown } from '../../model/values.js';
-import { hasConditionKey, isEveryone, statementLabel } from '../iam/statements.js';
+import { isUnknown } from '../../model/values.js';
+import { openToEveryone } from '../iam/statements.js';
 import { cannotVerify, defineRule, fail, pass, skip } from '../rule.js';
 
 /** Condition keys that confine a `*` principal to addresses, networks, the organisation or the account. */
@@ -40,23 +40,7 @@ export const opensearchAccessPolicyNotPublic = defineRule({
     // With fine-grained access control every request must still authenticate against the domain's users/roles.
     if (fineGrainedAccessControl === true) return pass;
     if (isUnknown(accessPolicy)) return cannotVerify(`access policy is ${accessPolicy.$unknown}`);
-    const open: string[] = [];
-    let unresolved: Unknown | undefined;
-    accessPolicy.forEach((statement, index) => {
-      if (statement.effect !== 'Allow') {
-        if (isUnknown(statement.effect)) unresolved ??= statement.effect;
-        return;
-      }
-      const everyone = isEveryone(statement);
-      if (isUnknown(everyone)) {
-        unresolved ??= everyone;
-        return;
-      }
-      if (!everyone) return;
-      const restricted = hasConditionKey(statement, RESTRICTING_KEYS);
-      if (isUnknown(restricted)) unresolved ??= restricted;
-      else if (!restricted) open.push(statementLabel(statement, index));
-    });
+    const { open, unresolved } = openToEveryone(accessPolicy, RESTRICTING_KEYS);
     if (open.length > 0)
       return fail(
         `${open.join(', ')} of the access policy allow Principal "*" without an IP, VPC, account or organisation ` +
