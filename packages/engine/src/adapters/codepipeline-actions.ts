@@ -1,7 +1,12 @@
 import type { PipelineAction } from '../model/kinds/codepipeline.js';
 import type { EnvironmentVariable } from '../model/kinds/lambda.js';
 import { isRef, isUnknown, unknown, type Val } from '../model/values.js';
-import { environmentFromList, environmentFromMap, LOWER_CASE_ENTRY } from './environment.js';
+import {
+  environmentFromList,
+  environmentFromMap,
+  LOWER_CASE_ENTRY,
+  withDeployTimeSecrets,
+} from './environment.js';
 import { at, list, str } from './read.js';
 
 /** Property names of stages and actions as one input writes them. */
@@ -13,6 +18,8 @@ export interface PipelineKeys {
   /** Dotted path of the provider inside an action. */
   readonly provider: string;
   readonly configuration: string;
+  /** CloudFormation resolves `{{resolve:…}}` dynamic references into property text (`deployTimeSecret`). */
+  readonly dynamicReferences: boolean;
 }
 
 export const CFN_PIPELINE: PipelineKeys = {
@@ -22,6 +29,7 @@ export const CFN_PIPELINE: PipelineKeys = {
   actionName: 'Name',
   provider: 'ActionTypeId.Provider',
   configuration: 'Configuration',
+  dynamicReferences: true,
 };
 
 export const TERRAFORM_PIPELINE: PipelineKeys = {
@@ -31,6 +39,7 @@ export const TERRAFORM_PIPELINE: PipelineKeys = {
   actionName: 'name',
   provider: 'provider',
   configuration: 'configuration',
+  dynamicReferences: false,
 };
 
 /** Every action of every stage, with its configuration as name/value entries. */
@@ -44,12 +53,16 @@ export function pipelineActions(properties: unknown, keys: PipelineKeys): Val<re
     if (isUnknown(actions)) return actions;
     for (const action of actions) {
       const configuration = at(action, keys.configuration);
+      const environment = codebuildEnvironment(at(configuration, 'EnvironmentVariables'));
       out.push({
         stage: stageName,
         name: label(at(action, keys.actionName)),
         provider: str(at(action, keys.provider), ''),
         configuration: environmentFromMap(configuration),
-        environment: codebuildEnvironment(at(configuration, 'EnvironmentVariables')),
+        environment:
+          keys.dynamicReferences && environment !== undefined
+            ? withDeployTimeSecrets(environment)
+            : environment,
       });
     }
   }

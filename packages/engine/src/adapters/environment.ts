@@ -57,7 +57,8 @@ export function withDeployTimeSecrets(
 
 const SECRET_DYNAMIC_REFERENCE = /\{\{resolve:(secretsmanager|ssm-secure):/;
 
-function secretStoreIn(text: string): DeployTimeSecretStore | undefined {
+/** The secret store a dynamic reference in `text` reads (`{{resolve:secretsmanager:…}}`), if it holds one. */
+export function secretStoreIn(text: string): DeployTimeSecretStore | undefined {
   return SECRET_DYNAMIC_REFERENCE.exec(text)?.[1] as DeployTimeSecretStore | undefined;
 }
 

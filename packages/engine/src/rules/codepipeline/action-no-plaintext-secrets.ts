@@ -2,9 +2,6 @@ import { isUnknown } from '../../model/values.js';
 import { cannotVerify, defineRule, fail, pass } from '../rule.js';
 import { describeSecrets, noEchoNote, type PlaintextSecret, plaintextSecrets } from '../secrets/plaintext.js';
 
-/** A secret dynamic reference, which CloudFormation resolves into the property's text at deploy time. */
-const SECRET_DYNAMIC_REFERENCE = /\{\{resolve:(secretsmanager|ssm-secure):/;
-
 export const codepipelineActionNoPlaintextSecrets = defineRule({
   id: 'codepipeline-action-no-plaintext-secrets',
   title:
@@ -53,17 +50,14 @@ export const codepipelineActionNoPlaintextSecrets = defineRule({
         problems.push(`${where}: PLAINTEXT EnvironmentVariables ${describeSecrets(environment)}`);
         fromNoEcho.push(...environment);
       }
-      // CloudFormation writes the secret itself into the EnvironmentVariables text, which the pipeline then shows.
+      // CloudFormation writes the secret itself into the EnvironmentVariables text, which the pipeline then shows
+      // (the CloudFormation mapping marks such literals `deployTimeSecret`).
       const resolved =
-        pipeline.source.format !== 'cloudformation' ||
-        action.environment === undefined ||
-        isUnknown(action.environment)
+        action.environment === undefined || isUnknown(action.environment)
           ? []
           : action.environment.filter(
               (variable) =>
-                !variable.fromSecretStore &&
-                typeof variable.value === 'string' &&
-                SECRET_DYNAMIC_REFERENCE.test(variable.value),
+                typeof variable.value === 'string' && typeof variable.deployTimeSecret === 'string',
             );
       if (resolved.length > 0)
         problems.push(

@@ -7,6 +7,7 @@ import type {
 } from '../../../model/kinds/rds.js';
 import { isRef, isUnknown, unknown, type Val } from '../../../model/values.js';
 import { ARN_OF_KIND } from '../../backup-coverage.js';
+import { secretStoreIn } from '../../environment.js';
 import { bool, list, num, record, refOrString, str } from '../../read.js';
 import { type CfnMapContext, type CfnMapperTable, type CfnResourceView, cfnMapping } from '../mapper.js';
 import { backupPlansOf, tagRecord } from './backup.js';
@@ -21,8 +22,7 @@ function masterPasswordOf(p: Readonly<Record<string, unknown>>): MasterPasswordS
   // A NoEcho parameter: masked by CloudFormation, and RDS never returns the password — accepted (RDS's own
   // CloudFormation examples), though ManageMasterUserPassword or a dynamic reference is better.
   if (isUnknown(password) || isRef(password)) return 'deploy-time';
-  if (typeof password === 'string' && /\{\{resolve:(secretsmanager|ssm-secure):/.test(password))
-    return 'dynamic-reference';
+  if (typeof password === 'string' && secretStoreIn(password) !== undefined) return 'dynamic-reference';
   // A literal, or a parameter's Default (which the resolver substitutes): in the template in plaintext either way.
   return 'literal';
 }
