@@ -5,7 +5,7 @@ import { expandForEach } from './for-each.js';
 import type { CfnMapperTable, CfnResourceView } from './mapper.js';
 import { cfnMappers } from './mappers/index.js';
 import type { ParsedTemplate } from './parse.js';
-import { asRecord, TemplateResolver } from './resolve.js';
+import { asRecord, type ResolverInput, TemplateResolver } from './resolve.js';
 import { expandServerless } from './sam/transform.js';
 import { cfnService } from './services.js';
 
@@ -57,14 +57,7 @@ export function buildCanonicalResources(
     const declared = template.body.Resources as Record<string, unknown>;
     let resources = declared;
     if (Object.keys(declared).some((key) => key.startsWith('Fn::ForEach::'))) {
-      const collections = new TemplateResolver({
-        templateKey: unit.templateKey,
-        body: template.body,
-        parameterValues: unit.parameterValues,
-        pseudo: unit.pseudo,
-        stackName: unit.stackName,
-        report: () => {},
-      });
+      const collections = unitResolver(unit);
       resources = {};
       for (const expanded of expandForEach(
         declared,
@@ -78,12 +71,8 @@ export function buildCanonicalResources(
     }
     // AWS SAM: Globals merged and the resources SAM generates added (same object when the template has no SAM type).
     resources = expandServerless(template.body.Globals, resources, origins, report);
-    const resolver = new TemplateResolver({
-      templateKey: unit.templateKey,
+    const resolver = unitResolver(unit, {
       body: resources === declared ? template.body : { ...template.body, Resources: resources },
-      parameterValues: unit.parameterValues,
-      pseudo: unit.pseudo,
-      stackName: unit.stackName,
       report,
       importValue: (name) => exports.value(name, unit),
     });
@@ -153,6 +142,25 @@ export function buildCanonicalResources(
   }));
   const resources = joinAndMap(joinRecords, mappers as JoinTable<CfnResourceView>, errors);
   return { resources, errors };
+}
+
+/**
+ * A resolver over the unit's template with its parameters, pseudo parameters and stack name; `body` (a template
+ * whose resources were expanded), `report` (default: problems are not reported) and `importValue` as given.
+ */
+export function unitResolver(
+  unit: TemplateUnit,
+  extra: Partial<Pick<ResolverInput, 'body' | 'report' | 'importValue'>> = {},
+): TemplateResolver {
+  return new TemplateResolver({
+    templateKey: unit.templateKey,
+    body: unit.template.body,
+    parameterValues: unit.parameterValues,
+    pseudo: unit.pseudo,
+    stackName: unit.stackName,
+    report: () => {},
+    ...extra,
+  });
 }
 
 interface Prepared {

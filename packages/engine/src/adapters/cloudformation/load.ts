@@ -3,9 +3,15 @@ import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from
 import type { InputError, Resource } from '../../model/resource.js';
 import { isUnknown } from '../../model/values.js';
 import { jsonErrorOf, readInputText } from '../input-text.js';
-import { type BuildOutput, buildCanonicalResources, ExportTable, type TemplateUnit } from './build.js';
+import {
+  type BuildOutput,
+  buildCanonicalResources,
+  ExportTable,
+  type TemplateUnit,
+  unitResolver,
+} from './build.js';
 import { type ParsedTemplate, parseTemplate } from './parse.js';
-import { asRecord, TemplateResolver } from './resolve.js';
+import { asRecord, type TemplateResolver } from './resolve.js';
 
 export interface CloudFormationOptions {
   /** Parameter values (`--param Key=Value`), applied to every top-level template that declares them. */
@@ -152,14 +158,7 @@ function collectUnits(
     const raw = asRecord(declaration);
     if (raw.Type !== 'AWS::CloudFormation::Stack') continue;
     const line = template.resourceLines.get(logicalId);
-    resolver ??= new TemplateResolver({
-      templateKey,
-      body: template.body,
-      parameterValues,
-      pseudo: options.pseudo ?? {},
-      stackName,
-      report: () => {},
-    });
+    resolver ??= unitResolver(unit);
     // A nested stack whose condition is false under these parameters is not created: nothing to read.
     if (typeof raw.Condition === 'string' && resolver.condition(raw.Condition) === false) continue;
     const properties = asRecord(resolver.resolveFor(logicalId, raw.Properties ?? {}));
@@ -296,19 +295,8 @@ export function declareExports(
     parameterValues: options.parameters ?? {},
     pseudo: options.pseudo ?? {},
   };
-  table.declare(
-    unit,
-    new TemplateResolver({
-      templateKey: unit.templateKey,
-      body: parsed.body,
-      parameterValues: unit.parameterValues,
-      pseudo: unit.pseudo,
-      stackName: unit.stackName,
-      // Problems are reported once, when the file itself is built.
-      report: () => {},
-      importValue: (name) => table.value(name, unit),
-    }),
-  );
+  // Problems are reported once, when the file itself is built.
+  table.declare(unit, unitResolver(unit, { importValue: (name) => table.value(name, unit) }));
 }
 
 export { ExportTable };
