@@ -1,6 +1,6 @@
 import { isUnknown } from '../../model/values.js';
-import { cannotVerify, defineRule, fail, pass } from '../rule.js';
-import { describeSecrets, noEchoNote, plaintextSecrets } from '../secrets/plaintext.js';
+import { cannotVerify, defineRule } from '../rule.js';
+import { plaintextSecrets, plaintextVerdict } from '../secrets/plaintext.js';
 
 export const codebuildProjectNoPlaintextCredentials = defineRule({
   id: 'codebuild-project-no-plaintext-credentials',
@@ -32,15 +32,11 @@ export const codebuildProjectNoPlaintextCredentials = defineRule({
       )
       .map((v) => ({ name: v.name, why: 'secret-like name with a literal value' as const }));
     const others = plaintextSecrets(environment).filter((s) => !awsKeys.some((k) => k.name === s.name));
-    const all = [...awsKeys, ...others];
-    return all.length > 0
-      ? fail(
-          `plaintext credential(s) in PLAINTEXT variables: ${describeSecrets(all)}${noEchoNote(
-            all,
-            'the project configuration',
-            'use Type: SECRETS_MANAGER with the secret name',
-          )}`,
-        )
-      : pass;
+    return plaintextVerdict(
+      'plaintext credential(s) in PLAINTEXT variables',
+      [...awsKeys, ...others],
+      'the project configuration',
+      'use Type: SECRETS_MANAGER with the secret name',
+    );
   },
 });

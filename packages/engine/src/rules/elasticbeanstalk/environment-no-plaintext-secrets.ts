@@ -1,6 +1,6 @@
 import { isUnknown } from '../../model/values.js';
-import { cannotVerify, defineRule, fail, pass } from '../rule.js';
-import { describeSecrets, noEchoNote, plaintextSecrets } from '../secrets/plaintext.js';
+import { cannotVerify, defineRule } from '../rule.js';
+import { plaintextSecrets, plaintextVerdict } from '../secrets/plaintext.js';
 
 export const elasticbeanstalkEnvironmentNoPlaintextSecrets = defineRule({
   id: 'elasticbeanstalk-environment-no-plaintext-secrets',
@@ -26,15 +26,11 @@ export const elasticbeanstalkEnvironmentNoPlaintextSecrets = defineRule({
   check(environment) {
     const variables = environment.facts.environment;
     if (isUnknown(variables)) return cannotVerify(`environment properties are ${variables.$unknown}`);
-    const secrets = plaintextSecrets(variables);
-    return secrets.length > 0
-      ? fail(
-          `plaintext secret(s) in environment properties: ${describeSecrets(secrets)}${noEchoNote(
-            secrets,
-            'the environment configuration',
-            'reference a Secrets Manager secret in the aws:elasticbeanstalk:application:environmentsecrets namespace',
-          )}`,
-        )
-      : pass;
+    return plaintextVerdict(
+      'plaintext secret(s) in environment properties',
+      plaintextSecrets(variables),
+      'the environment configuration',
+      'reference a Secrets Manager secret in the aws:elasticbeanstalk:application:environmentsecrets namespace',
+    );
   },
 });

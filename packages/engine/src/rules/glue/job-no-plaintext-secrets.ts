@@ -1,6 +1,6 @@
 import { isUnknown } from '../../model/values.js';
-import { cannotVerify, defineRule, fail, pass } from '../rule.js';
-import { describeSecrets, noEchoNote, plaintextSecrets } from '../secrets/plaintext.js';
+import { cannotVerify, defineRule } from '../rule.js';
+import { plaintextSecrets, plaintextVerdict } from '../secrets/plaintext.js';
 
 /**
  * Glue job arguments are named `--db-password`, `--SECRET_NAME`: the leading dashes go and hyphens read as
@@ -42,14 +42,11 @@ export const glueJobNoPlaintextSecrets = defineRule({
         return { ...argument, name: key };
       }),
     ).map((secret) => ({ ...secret, name: names.get(secret.name) ?? secret.name }));
-    return secrets.length > 0
-      ? fail(
-          `plaintext secret(s) in job arguments: ${describeSecrets(secrets)}${noEchoNote(
-            secrets,
-            'the job definition',
-            'keep the secret in Secrets Manager, pass its ARN and read it at run time',
-          )}`,
-        )
-      : pass;
+    return plaintextVerdict(
+      'plaintext secret(s) in job arguments',
+      secrets,
+      'the job definition',
+      'keep the secret in Secrets Manager, pass its ARN and read it at run time',
+    );
   },
 });

@@ -1,6 +1,6 @@
 import { isUnknown } from '../../model/values.js';
-import { cannotVerify, defineRule, fail, pass } from '../rule.js';
-import { describeSecrets, noEchoNote, plaintextSecrets } from '../secrets/plaintext.js';
+import { cannotVerify, defineRule } from '../rule.js';
+import { plaintextSecrets, plaintextVerdict } from '../secrets/plaintext.js';
 
 export const lambdaFunctionNoPlaintextSecrets = defineRule({
   id: 'lambda-function-no-plaintext-secrets',
@@ -23,15 +23,11 @@ export const lambdaFunctionNoPlaintextSecrets = defineRule({
   check(fn) {
     const environment = fn.facts.environment;
     if (isUnknown(environment)) return cannotVerify(`environment is ${environment.$unknown}`);
-    const secrets = plaintextSecrets(environment);
-    return secrets.length > 0
-      ? fail(
-          `plaintext secret(s) in environment variables: ${describeSecrets(secrets)}${noEchoNote(
-            secrets,
-            "the function's configuration",
-            'keep the secret in Secrets Manager, pass its ARN and read it at run time',
-          )}`,
-        )
-      : pass;
+    return plaintextVerdict(
+      'plaintext secret(s) in environment variables',
+      plaintextSecrets(environment),
+      "the function's configuration",
+      'keep the secret in Secrets Manager, pass its ARN and read it at run time',
+    );
   },
 });

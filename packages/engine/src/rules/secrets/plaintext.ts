@@ -1,5 +1,6 @@
 import type { EnvironmentVariable } from '../../model/kinds/lambda.js';
 import { isRef, isUnknown, type ResourceRef, type Val } from '../../model/values.js';
+import { fail, pass, type Verdict } from '../rule.js';
 
 /**
  * Plaintext-secret detection shared by every rule that reads environment variables or literal credentials
@@ -112,4 +113,19 @@ export function noEchoNote(secrets: readonly PlaintextSecret[], store: string, i
   return secrets.some((secret) => secret.why === 'value of a NoEcho parameter')
     ? ` — NoEcho hides a parameter only in CloudFormation's output: ${store} stores its value in plaintext (${instead})`
     : '';
+}
+
+/**
+ * The verdict of a plaintext-secret rule: `fail` with `heading: <the secrets>` and, for values of NoEcho
+ * parameters, where they end up in plaintext (`store`) and what to do `instead`; `pass` when there are none.
+ */
+export function plaintextVerdict(
+  heading: string,
+  secrets: readonly PlaintextSecret[],
+  store: string,
+  instead: string,
+): Verdict {
+  return secrets.length > 0
+    ? fail(`${heading}: ${describeSecrets(secrets)}${noEchoNote(secrets, store, instead)}`)
+    : pass;
 }
